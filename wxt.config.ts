@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Every import is written out: utils/ must stay free of framework globals.
+  imports: false,
   manifest: ({ browser }) => ({
     name: 'Outage Lens',
     description:
