@@ -49,6 +49,11 @@ export interface RawRequest {
   source?: 'webRequest' | 'webNavigation';
   /** Host of the top-level document of the tab, when the adapter knows it (for first-party checks). */
   documentHost?: string;
+  /**
+   * True when the browser says a proxy carried the request (Firefox `proxyInfo`): `ip` is then the
+   * proxy's address and must not be judged by the captive-portal rule.
+   */
+  viaProxy?: boolean;
 }
 
 /** One normalized load (design.md §1). Stored in IndexedDB `events`. */

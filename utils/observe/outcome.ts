@@ -1,0 +1,9 @@
+import type { Outcome } from './types';
+
+/**
+ * A load that failed in a way that counts: not `ok` and not `ignored` (a user, extension or policy
+ * stop, or a 4xx). `local` counts: it is a failure, of the user's own network.
+ */
+export function isFailureOutcome(outcome: Outcome): boolean {
+  return outcome !== 'ok' && outcome !== 'ignored';
+}

@@ -1,0 +1,51 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { LoadEvent } from '../../observe/types';
+import { type OutageDb, openWithLadder } from '../db';
+import { addEvents } from '../events-repo';
+import { recordHostOutcome } from '../hosts-repo';
+import { getKv, KV_KEYS, setKv } from '../kv-repo';
+import { deleteUserData, EXPORT_FORMAT, exportUserData } from '../user-data';
+
+const load = (time: number): LoadEvent => ({
+  time,
+  tabId: 1,
+  host: 'www.shop.example',
+  site: 'shop.example',
+  type: 'main_frame',
+  outcome: 'ok',
+  ip: '3.80.1.10',
+});
+
+let db: OutageDb;
+beforeEach(async () => {
+  db = await openWithLadder(new IDBFactory());
+  await addEvents(db, [load(20), load(10)]);
+  await recordHostOutcome(db, load(20));
+  await setKv(db, KV_KEYS.settings, { crowd: true });
+  await setKv(db, KV_KEYS.rangeTable, new Uint8Array([1]));
+});
+
+describe('user data', () => {
+  it('exports events oldest first, hosts and settings, without caches', async () => {
+    const exported = await exportUserData(db);
+    expect(exported.format).toBe(EXPORT_FORMAT);
+    expect(exported.events.map((event) => event.time)).toEqual([10, 20]);
+    expect(exported.hosts.map((host) => host.host)).toEqual(['www.shop.example']);
+    expect(exported.settings).toEqual({ crowd: true });
+    expect(JSON.stringify(exported)).not.toContain('range-table');
+  });
+
+  it('deletes everything learned but keeps the settings', async () => {
+    await deleteUserData(db);
+    expect(await db.count('events')).toBe(0);
+    expect(await db.count('hosts')).toBe(0);
+    expect(await getKv(db, KV_KEYS.rangeTable)).toBeUndefined();
+    expect(await getKv(db, KV_KEYS.settings)).toEqual({ crowd: true });
+  });
+
+  it('deletes the settings too when asked', async () => {
+    await deleteUserData(db, { withSettings: true });
+    expect(await db.count('kv')).toBe(0);
+  });
+});
