@@ -24,6 +24,10 @@ export interface Outage {
   since: number;
   /** Set once the outage has cleared. */
   end?: number;
+  /** ms since epoch the engine first raised it (since <= detectedAt: since dates the first failure). */
+  detectedAt?: number;
+  /** end - since, set once the outage has cleared. */
+  durationMs?: number;
   confidence: number;
   failingSites: string[];
   healthySites: string[];
