@@ -9,7 +9,7 @@ export default defineConfig({
     name: 'Outage Lens',
     description:
       'When a site fails to load, tells you whether it is your connection, that one site, or a wider cloud outage.',
-    permissions: ['webRequest', 'webNavigation', 'storage', 'alarms'],
+    permissions: ['webRequest', 'webNavigation', 'alarms'],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Outage Lens' },
     ...(browser === 'firefox'

@@ -1,0 +1,171 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CLEAR_TITLE } from '../../../utils/browser/badge-titles';
+import { closeOutageDb, openOutageDb } from '../../../utils/store/db';
+import { getRecentEvents } from '../../../utils/store/events-repo';
+import background from '../index';
+import { PRUNE_ALARM } from '../settings';
+
+type Listener = (details: Record<string, unknown>) => void;
+
+const PAGE_BREAKING_TYPES = [
+  'main_frame',
+  'sub_frame',
+  'xmlhttprequest',
+  'script',
+  'stylesheet',
+  'image',
+  'font',
+  'media',
+  'other',
+];
+
+// fakeBrowser.webRequest throws "not implemented"; capture what main() registers instead.
+function spyOnWebRequest() {
+  const onCompleted = vi
+    .spyOn(fakeBrowser.webRequest.onCompleted, 'addListener')
+    .mockImplementation(() => {});
+  const onErrorOccurred = vi
+    .spyOn(fakeBrowser.webRequest.onErrorOccurred, 'addListener')
+    .mockImplementation(() => {});
+  return { onCompleted, onErrorOccurred };
+}
+
+function getListener(spy: { mock: { calls: unknown[][] } }): Listener {
+  const listener = spy.mock.calls[0]?.[0];
+  if (typeof listener !== 'function') throw new Error('no listener registered');
+  return listener as Listener;
+}
+
+async function getStoredForTab(tabId: number) {
+  return getRecentEvents(await openOutageDb(), { since: 0, tabId });
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  // reset() leaves webNavigation listeners of earlier tests' main() in place.
+  fakeBrowser.webNavigation.onErrorOccurred.removeAllListeners();
+  await closeOutageDb();
+  globalThis.indexedDB = new IDBFactory();
+});
+
+afterEach(async () => {
+  await closeOutageDb();
+});
+
+describe('background main()', () => {
+  it('registers every listener synchronously, before main() returns', () => {
+    const spies = spyOnWebRequest();
+    const onNavigationError = vi.spyOn(fakeBrowser.webNavigation.onErrorOccurred, 'addListener');
+    const onTabUpdated = vi.spyOn(fakeBrowser.tabs.onUpdated, 'addListener');
+    const onAlarm = vi.spyOn(fakeBrowser.alarms.onAlarm, 'addListener');
+
+    const result = background.main();
+
+    expect(result).toBeUndefined();
+    for (const spy of [spies.onCompleted, spies.onErrorOccurred, onNavigationError]) {
+      expect(spy).toHaveBeenCalledTimes(1);
+    }
+    // Other wiring (feeds, ...) may add its own tab and alarm listeners.
+    expect(onTabUpdated).toHaveBeenCalled();
+    expect(onAlarm).toHaveBeenCalled();
+    const [, completedFilter, extraInfo] = spies.onCompleted.mock.calls[0]!;
+    expect(completedFilter?.urls).toEqual(['<all_urls>']);
+    expect(completedFilter?.types).toEqual(expect.arrayContaining(PAGE_BREAKING_TYPES));
+    expect(extraInfo).toEqual(['responseHeaders']);
+    expect(spies.onErrorOccurred.mock.calls[0]![1]?.types).toEqual(
+      expect.arrayContaining(PAGE_BREAKING_TYPES),
+    );
+  });
+
+  it('schedules pruning with an alarm', async () => {
+    spyOnWebRequest();
+    background.main();
+    const alarm = await vi.waitFor(async () => {
+      const found = await fakeBrowser.alarms.get(PRUNE_ALARM);
+      expect(found).toBeDefined();
+      return found;
+    });
+    expect(alarm?.periodInMinutes).toBeGreaterThan(0);
+  });
+
+  it('stores a failing document once (webRequest + webNavigation) and badges its tab', async () => {
+    const spies = spyOnWebRequest();
+    background.main();
+    const failure = {
+      url: 'http://down.example/',
+      tabId: 7,
+      frameId: 0,
+      type: 'main_frame',
+      timeStamp: Date.now(),
+      error: 'net::ERR_CONNECTION_REFUSED',
+    };
+    getListener(spies.onErrorOccurred)(failure);
+    await fakeBrowser.webNavigation.onErrorOccurred.trigger(failure as never);
+
+    await vi.waitFor(async () => expect(await browser.action.getBadgeText({ tabId: 7 })).toBe('!'));
+    const stored = await getStoredForTab(7);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ host: 'down.example', outcome: 'connect', type: 'main_frame' });
+    expect(await browser.action.getTitle({ tabId: 7 })).toContain('down.example');
+    expect(await browser.action.getBadgeBackgroundColor({ tabId: 7 })).toEqual([217, 48, 37, 255]);
+    expect(await browser.action.getBadgeText({ tabId: 8 })).toBe('');
+  });
+
+  it('re-applies the badge from IndexedDB when the tab finishes loading', async () => {
+    const spies = spyOnWebRequest();
+    background.main();
+    getListener(spies.onCompleted)({
+      url: 'http://api.shop.example/cart',
+      tabId: 3,
+      type: 'xmlhttprequest',
+      timeStamp: Date.now(),
+      statusCode: 503,
+      initiator: 'http://www.shop.example',
+    });
+    await vi.waitFor(async () => expect(await browser.action.getBadgeText({ tabId: 3 })).toBe('1'));
+    // What Chromium does on commit: the per-tab badge is blanked.
+    await browser.action.setBadgeText({ tabId: 3, text: '' });
+    await fakeBrowser.tabs.onUpdated.trigger(3, { status: 'complete' }, { id: 3 } as never);
+    await vi.waitFor(async () => expect(await browser.action.getBadgeText({ tabId: 3 })).toBe('1'));
+  });
+
+  it('clears the badge when the tab loads fine again', async () => {
+    const spies = spyOnWebRequest();
+    background.main();
+    const base = { url: 'http://flaky.example/', tabId: 5, frameId: 0, type: 'main_frame' };
+    getListener(spies.onCompleted)({ ...base, timeStamp: Date.now() - 5_000, statusCode: 503 });
+    await vi.waitFor(async () => expect(await browser.action.getBadgeText({ tabId: 5 })).toBe('!'));
+    getListener(spies.onCompleted)({ ...base, timeStamp: Date.now(), statusCode: 200 });
+    await vi.waitFor(async () => expect(await browser.action.getTitle({ tabId: 5 })).toBe(CLEAR_TITLE));
+    expect(await browser.action.getBadgeText({ tabId: 5 })).toBe('');
+    expect((await getStoredForTab(5)).map((e) => e.outcome)).toEqual(['http5xx', 'ok']);
+  });
+
+  it('ignores requests that belong to no tab and keeps handling after them', async () => {
+    const spies = spyOnWebRequest();
+    background.main();
+    const onError = getListener(spies.onErrorOccurred);
+    onError({
+      url: 'http://bg.example/',
+      tabId: -1,
+      type: 'xmlhttprequest',
+      timeStamp: Date.now(),
+      error: 'x',
+    });
+    onError({ url: 'not a url', tabId: 2, type: 'script', timeStamp: Date.now(), error: 'net::ERR_FAILED' });
+    onError({
+      url: 'http://nx.example/',
+      tabId: 2,
+      frameId: 0,
+      type: 'main_frame',
+      timeStamp: Date.now(),
+      error: 'net::ERR_NAME_NOT_RESOLVED',
+    });
+    await vi.waitFor(async () => expect(await browser.action.getBadgeText({ tabId: 2 })).toBe('!'));
+    expect((await getStoredForTab(2)).map((e) => e.host)).toEqual(['nx.example']);
+    expect(await getStoredForTab(-1)).toEqual([]);
+  });
+});

@@ -1,0 +1,82 @@
+import { BADGE_COLORS } from '../../../utils/badge/badge-state';
+import { CLEAR_TITLE } from '../../../utils/browser/badge-titles';
+import { assert, assertEqual, hexToRgba } from '../harness/assert';
+import type { E2eTest } from '../harness/e2e-test';
+import { getStoredEvents, isFailure, waitForStoredFailures } from '../harness/stored-events';
+import { flushPipeline, visit, waitForBadge, waitForTabComplete } from '../harness/tab-actions';
+import { waitFor } from '../harness/wait-for';
+
+/** Pages whose health is decided by more than the main document. */
+export const PAGE_TESTS: E2eTest[] = [
+  {
+    name: 'healthy site: nothing stored as a failure, no badge',
+    async run(ctx) {
+      const { page, tabId } = await visit(ctx, ctx.servers.urls.healthy);
+      await page.waitForSelector('body[data-loaded="yes"]');
+      // Document, stylesheet, script, image and fetch all reached the server.
+      assert((ctx.servers.hits.get('ok.test') ?? 0) >= 5, 'the healthy page loaded its sub-resources');
+      const badge = await waitForBadge(ctx, tabId, (b) => b.title === CLEAR_TITLE, 'the all-clear title');
+      assertEqual(badge.text, '', 'badge text');
+      await flushPipeline(ctx);
+      const events = await getStoredEvents(ctx.session.worker);
+      const failures = events.filter((e) => isFailure(e) && e.site === 'ok.test');
+      assertEqual(failures, [], 'failures stored for ok.test');
+      assertEqual((await waitForBadge(ctx, tabId, () => true, 'badge')).text, '', 'badge text after flush');
+    },
+  },
+  {
+    name: 'document loads but its first-party API and images fail: badge on the tab',
+    async run(ctx) {
+      const { page, tabId } = await visit(ctx, ctx.servers.urls.failingApi);
+      await page.waitForSelector('#state:text("api calls done")');
+      const { worker } = ctx.session;
+      const apiFailures = await waitForStoredFailures(
+        worker,
+        (e) => e.host === 'api.shop.test',
+        'api.shop.test',
+        2,
+      );
+      for (const failure of apiFailures) {
+        assertEqual(failure.outcome, 'http5xx', 'api outcome');
+        assertEqual(failure.type, 'xmlhttprequest', 'api resource type');
+        assertEqual(failure.status, 503, 'api status');
+        assertEqual(failure.tabId, tabId, 'api tab id');
+        assertEqual(failure.site, 'shop.test', 'api registrable domain');
+      }
+      const [image] = await waitForStoredFailures(worker, (e) => e.host === 'img.shop.test', 'img.shop.test');
+      assertEqual(image?.type, 'image', 'image resource type');
+      assertEqual(image?.error, 'net::ERR_CONNECTION_RESET', 'image error');
+      const documentEvents = (await getStoredEvents(worker)).filter(
+        (e) => e.host === 'www.shop.test' && e.type === 'main_frame',
+      );
+      assert(
+        documentEvents.every((e) => !isFailure(e)),
+        'the document itself is not a failure',
+      );
+      const badge = await waitForBadge(ctx, tabId, (b) => b.text !== '', 'a badge for the failing API');
+      // One critical first-party host fails (the image is not critical): a count of 1.
+      assertEqual(badge.text, '1', 'badge text');
+      assertEqual(badge.color, hexToRgba(BADGE_COLORS.failure), 'badge colour');
+      assert(badge.title.includes('api.shop.test'), `title names the failing API host: ${badge.title}`);
+    },
+  },
+  {
+    name: 'badge clears when the tab loads fine again',
+    async run(ctx) {
+      const { page, tabId } = await visit(ctx, ctx.servers.urls.flaky);
+      await waitForStoredFailures(ctx.session.worker, (e) => e.host === 'flaky.test', 'flaky.test');
+      await waitForBadge(ctx, tabId, (b) => b.text !== '', 'the failure badge');
+      ctx.servers.setFlakyHealthy(true);
+      await page.reload({ waitUntil: 'load' });
+      await waitForTabComplete(ctx, tabId);
+      // Chromium blanks the badge on commit by itself; the all-clear title shows the extension decided.
+      const badge = await waitForBadge(ctx, tabId, (b) => b.title === CLEAR_TITLE, 'the all-clear title');
+      assertEqual(badge.text, '', 'badge text after recovery');
+      await waitFor('a stored ok load of flaky.test', async () =>
+        (await getStoredEvents(ctx.session.worker)).some((e) => e.host === 'flaky.test' && e.outcome === 'ok')
+          ? true
+          : undefined,
+      );
+    },
+  },
+];
