@@ -16,6 +16,8 @@ export interface EngineOptions {
   recoveryMs: number;
   /** Independent failing sites (distinct registrable domains) that raise an outage from local evidence alone. */
   minSites: number;
+  /** One-off failures of `minSites` independent sites this close together corroborate each other (see getFailingWeight). */
+  burstMs: number;
   /** Independent failing sites that keep an already raised outage alive (hysteresis against flapping). */
   holdSites: number;
   /** How far back the local-network detector looks for failures spread over unrelated providers. */
@@ -45,6 +47,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   recoverOks: 3,
   recoveryMs: 2 * 60_000,
   minSites: 3,
+  burstMs: 60_000,
   holdSites: 2,
   localWindowMs: 60_000,
   localMinSites: 3,

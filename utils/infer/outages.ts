@@ -4,7 +4,7 @@
  * Rules (design.md §1 step 4):
  * - Independent sites = distinct registrable domains. `minSites` (3) failing on one key within the window
  *   raise a suspected outage even while other sites there still load, as long as at most one of them has
- *   failed only once so far (one-off failures weigh half: weight >= minSites - 0.5, see getFailingWeight);
+ *   failed only once so far (lone one-off failures weigh half: weight >= minSites - 0.5, see getFailingWeight);
  *   a raised outage holds while `holdSites` (2) still fail.
  * - A key reached only through one platform (three Vercel sites counting toward AWS us-east-1) does not name
  *   that root without direct evidence or a second path: then the platform itself is the outage.
@@ -92,12 +92,22 @@ function hasDirectEvidence(failing: Iterable<FailingSite>): boolean {
 }
 
 /**
- * Local evidence weight: a site whose current streak has >= 2 failed requests counts 1, a one-off failure
- * 0.5 (ordinary days have scattered one-off failures; real outages make a site fail again and again).
+ * Local evidence weight: a site whose current streak has >= 2 failed requests counts 1, and so does a one-off
+ * failure inside a burst, i.e. with at least `minSites - 1` other failing sites failing within `burstMs` of it
+ * (independent sites breaking together is the outage signal itself); any other one-off counts 0.5 (ordinary
+ * days have scattered one-off failures; real outages make sites fail again and again, or many at once).
  */
-export function getFailingWeight(failing: Iterable<FailingSite>): number {
+export function getFailingWeight(failing: readonly FailingSite[], burstMs: number, minSites: number): number {
   let w = 0;
-  for (const f of failing) w += f.fails >= 2 ? 1 : 0.5;
+  for (const f of failing) {
+    if (f.fails >= 2) {
+      w += 1;
+      continue;
+    }
+    let near = 0;
+    for (const o of failing) if (o !== f && Math.abs(o.lastFail - f.lastFail) <= burstMs) near++;
+    w += near >= minSites - 1 ? 1 : 0.5;
+  }
   return w;
 }
 
@@ -115,7 +125,7 @@ function passes(
   if (!direct) return false;
   return active
     ? f >= opts.holdSites
-    : f >= opts.minSites && getFailingWeight(failing) >= opts.minSites - 0.5;
+    : f >= opts.minSites && getFailingWeight(failing, opts.burstMs, opts.minSites) >= opts.minSites - 0.5;
 }
 
 export function getOutageConfidence(f: number, h: number, direct: boolean, support: Support): number {

@@ -113,6 +113,8 @@ export const EngineSnapshotSchema = v.object({
     recoverOks: Positive,
     recoveryMs: Positive,
     minSites: Positive,
+    // Added after version 1 shipped: older snapshots take the default.
+    burstMs: v.optional(Positive, 60_000),
     holdSites: Positive,
     localWindowMs: Positive,
     localMinSites: Positive,
