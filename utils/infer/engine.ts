@@ -9,6 +9,7 @@
  * queries, and at most every `tickMs` otherwise, so the per-event cost stays flat.
  */
 import type { Attribution } from '../attribute/types';
+import { getCriticalSite } from '../observe/critical';
 import { getSite } from '../observe/site';
 import type { LoadEvent } from '../observe/types';
 import { type CountedKey, getCountedKeys } from './keys';
@@ -16,7 +17,6 @@ import { createLocalNetworkDetector, type ProbeResult } from './local-network';
 import { type EngineOptions, getEngineOptions } from './options';
 import { copyOutage, createOutageLog } from './outage-log';
 import { detectOutages } from './outages';
-import { getCountedSite } from './page-site';
 import { createSignals } from './signals';
 import { createSiteHealthTracker } from './site-health';
 import {
@@ -128,7 +128,7 @@ function buildEngine(opts: EngineOptions, from?: EngineSnapshot): InferenceEngin
       const dns = attributions.find((a) => a.role === 'dns');
       local.onLoad(ev, hosting?.provider ?? `?${ev.site}`, dns?.provider ?? `?${ev.site}`);
       let changed = false;
-      const site = getCountedSite(ev);
+      const site = getCriticalSite(ev);
       if (site !== null) {
         for (const c of counted) changed = windows.record(c, site, ev.time, ev.outcome) || changed;
         changed = sites.record(site === ev.site ? ev : { ...ev, site }, counted) || changed;

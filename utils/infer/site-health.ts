@@ -7,7 +7,7 @@
  * while any host's latest critical request failed (a page whose document loads but whose first-party API
  * calls fail is failing), and after a failure until it has recovered (windows.ts isRecovered: a few
  * successes in a row, or an old failure and a fresh success), because partial outages flap. Only loads that
- * speak for a page reach this module (page-site.ts), so a failing third-party tracker never marks the page.
+ * speak for a page reach this module (observe/critical.ts getCriticalSite), so a failing third-party tracker never marks the page.
  */
 import type { Role } from '../attribute/types';
 import type { LoadEvent, Outcome } from '../observe/types';

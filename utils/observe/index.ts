@@ -2,11 +2,12 @@
 export { isAddressJudgedHost, isCaptivePortalAnswer } from './captive-portal';
 export { classifyError, ERROR_CLASSES } from './classify-error';
 export { classifyStatus } from './classify-status';
-export { isCriticalRequest } from './critical';
+export { getCriticalSite, isCriticalRequest } from './critical';
 export { createDeduper, type Deduper, type DeduperOptions, type EventSource } from './dedupe';
 export { LoadEventSchema, OUTCOMES, RESOURCE_TYPES } from './load-event-schema';
 export { normalizeRequest } from './normalize-request';
 export { isFailureOutcome } from './outcome';
+export { isPlatformTenantHost } from './platform-tenant';
 export { isPrivateAddress } from './private-address';
 export { isProviderHeader, pickProviderHeaders } from './provider-headers';
 export { toResourceType } from './resource-type';

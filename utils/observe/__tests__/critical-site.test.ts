@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { ResourceType } from '../../observe/types';
-import { getCountedSite, isPlatformTenantHost } from '../page-site';
-import { load, sec } from './fixtures';
+import { getCriticalSite } from '../critical';
+import { isPlatformTenantHost } from '../platform-tenant';
+import type { LoadEvent, ResourceType } from '../types';
 
-describe('getCountedSite', () => {
+const load = (spec: Pick<LoadEvent, 'site' | 'host' | 'type' | 'pageSite'>): LoadEvent => ({
+  time: 0,
+  tabId: 1,
+  outcome: 'ok',
+  ...spec,
+});
+
+describe('getCriticalSite', () => {
   it.each<{
     name: string;
     host: string;
@@ -69,7 +76,7 @@ describe('getCountedSite', () => {
       want: null,
     },
   ])('$name', ({ host, site, type, page, want }) => {
-    expect(getCountedSite(load(sec(0), { site, host, type, pageSite: page }))).toBe(want);
+    expect(getCriticalSite(load({ site, host, type, pageSite: page }))).toBe(want);
   });
 
   it.each([
