@@ -1,35 +1,15 @@
 /**
  * Evidence sentences a person can follow. Pure string building: no state, no clock.
  */
+import { getProviderDisplayName } from '../attribute/provider-names';
 import type { Outcome } from '../observe/types';
 import type { LocalEpisode, ProbeResult } from './local-network';
 import type { CrowdAggregate, StatusItem } from './types';
 
-const PROVIDER_NAMES: Record<string, string> = {
-  aws: 'AWS',
-  gcp: 'Google Cloud',
-  google: 'Google',
-  azure: 'Azure',
-  oracle: 'Oracle Cloud',
-  cloudflare: 'Cloudflare',
-  fastly: 'Fastly',
-  akamai: 'Akamai',
-  digitalocean: 'DigitalOcean',
-  linode: 'Linode',
-  vultr: 'Vultr',
-  github: 'GitHub',
-  vercel: 'Vercel',
-  netlify: 'Netlify',
-  heroku: 'Heroku',
-  fly: 'Fly.io',
-  render: 'Render',
-  railway: 'Railway',
-};
-
 const MAX_LISTED = 5;
 
 export function getProviderName(provider: string): string {
-  return PROVIDER_NAMES[provider] ?? provider;
+  return getProviderDisplayName(provider);
 }
 
 /** "AWS us-east-1", or "Cloudflare" when provider-wide. */
