@@ -40,6 +40,8 @@ export interface FeedUpdaterDeps {
   sources?: readonly FeedSource[];
   timeoutMs?: number;
   onError?: (error: unknown, context: string) => void;
+  /** Called after a round put a new range table in use (the background rebuilds its attributor). */
+  onTableSwapped?: () => void;
 }
 
 export interface FeedRunReport {
@@ -132,6 +134,7 @@ export function createFeedUpdater(deps: FeedUpdaterDeps): FeedUpdater {
       swapped = true;
     }
     await setKv(db, SETTINGS_KEYS.feedState, outcome.state);
+    if (swapped) deps.onTableSwapped?.();
     return { checked: due.length, swapped, errors: outcome.errors };
   }
 

@@ -10,6 +10,7 @@ import {
 } from '../../utils/attribute/feed-update';
 import type { UserMapping } from '../../utils/attribute/user-mapping';
 import { UPDATE_FEEDS_MESSAGE, type UpdateFeedsResponse } from '../../utils/browser/feed-messages';
+import { DATA_DELETED_MESSAGE, SETTINGS_CHANGED_MESSAGE } from '../../utils/browser/settings-messages';
 import { openOutageDb } from '../../utils/store/db';
 import { getKv } from '../../utils/store/kv-repo';
 import { SETTINGS_KEYS } from '../../utils/store/settings-keys';
@@ -67,6 +68,20 @@ function downloadJson(value: unknown, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * Tells the background what changed in storage (settings → rebuild its attributor; data deleted → forget what
+ * its engine learned); a sleeping worker wakes for it.
+ */
+async function notifyBackground(
+  type: typeof SETTINGS_CHANGED_MESSAGE | typeof DATA_DELETED_MESSAGE,
+): Promise<void> {
+  try {
+    await browser.runtime.sendMessage({ type });
+  } catch {
+    // No background listening (being restarted): it reads what is stored when it starts anyway.
+  }
+}
+
 export function App() {
   const [now, setNow] = useState(() => Date.now());
   const [stored, setStored] = useState<Stored>({
@@ -109,6 +124,7 @@ export function App() {
   const onMappingsChange = async (next: UserMapping[]) => {
     setStored((s) => ({ ...s, mappings: next }));
     await setUserMappings(await openOutageDb(), next);
+    await notifyBackground(SETTINGS_CHANGED_MESSAGE);
     await reload();
   };
 
@@ -120,7 +136,7 @@ export function App() {
   const onExport = async () => {
     try {
       const db = await openOutageDb();
-      const data = { ...(await exportUserData(db)), userMappings: (await getUserMappings(db)).mappings };
+      const data = await exportUserData(db);
       downloadJson(data, `outage-lens-export-${new Date(Date.now()).toISOString().slice(0, 10)}.json`);
       setDataMessage(`Exported ${data.events.length} loads and ${data.hosts.length} sites.`);
     } catch (error) {
@@ -131,6 +147,8 @@ export function App() {
   const onDelete = async () => {
     try {
       await deleteUserData(await openOutageDb(), { withSettings: true });
+      // Rebuilt from what is left: no learned state, no mappings.
+      await notifyBackground(DATA_DELETED_MESSAGE);
       setDataMessage('All data deleted.');
     } catch (error) {
       setDataMessage(`Deleting failed: ${(error as Error).message}`);

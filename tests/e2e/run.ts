@@ -33,8 +33,10 @@ async function main(): Promise<number> {
     for (const test of tests) {
       const started = Date.now();
       servers.setFlakyHealthy(false);
+      servers.resetSites();
       try {
-        const session = await launchExtension({ extensionDir, scratchDir });
+        // The product's probe list points at the internet; here it is the local probe server.
+        const session = await launchExtension({ extensionDir, scratchDir, probeUrls: [servers.urls.probe] });
         try {
           await withTimeout(test.run({ session, servers, resultsDir }), TEST_TIMEOUT_MS, test.name);
         } finally {

@@ -17,6 +17,8 @@ export interface Attribution {
   confidence: number;
   /** Short machine-readable reasons, e.g. "ip 3.80.1.10 in aws-ip-ranges.json 3.80.0.0/12 (EC2)". */
   evidence: string[];
+  /** Upper-case IATA-style code of the CDN edge / POP that answered (cf-ray colo, x-amz-cf-pop, ...), when known. */
+  edge?: string;
 }
 
 /** What we know of one host from the network (the `--observations` JSON lines of design.md §4). */
@@ -35,4 +37,6 @@ export interface RangePrefix {
   provider: string;
   region: string | null;
   service: string | null;
+  /** The feed file it came from (e.g. `aws-ip-ranges.json`), quoted in evidence; absent for hand-made prefixes. */
+  feed?: string;
 }

@@ -89,7 +89,9 @@ function getVerdictBadge(verdict: Verdict, outage: BadgeInput['outage'], what: s
   if (verdict.kind === 'provider-outage' && verdict.provider) {
     const where = [getProviderName(verdict.provider), verdict.region].filter(Boolean).join(' ');
     const count =
-      outage && outage.failingSites.length > 1 ? ` (${outage.failingSites.length} sites failing)` : '';
+      outage && outage.failingSites.length > 1
+        ? `: ${outage.failingSites.length} sites on it are failing`
+        : '';
     return {
       text: getProviderBadge(verdict.provider),
       color: BADGE_COLORS.failure,

@@ -26,11 +26,11 @@ export function toStoredEvent(row: unknown): StoredEvent | null {
   return { ...event, id };
 }
 
-/**
- * Stores events in one transaction. An event that does not match the LoadEvent schema is rejected
- * with a reason and the others are still stored.
- */
-export async function addEvents(db: OutageDb, events: readonly unknown[]): Promise<AddEventsResult> {
+/** Validates events into rows; an event that does not match the LoadEvent schema is rejected with a reason. */
+export function toEventRecords(events: readonly unknown[]): {
+  records: EventRecord[];
+  rejected: AddEventsResult['rejected'];
+} {
   const rejected: AddEventsResult['rejected'] = [];
   const records: EventRecord[] = [];
   events.forEach((event, index) => {
@@ -44,9 +44,26 @@ export async function addEvents(db: OutageDb, events: readonly unknown[]): Promi
     const { id: _id, ...event2 } = parsed.output as LoadEvent & { id?: unknown };
     records.push({ ...event2, version: EVENT_RECORD_VERSION });
   });
+  return { records, rejected };
+}
+
+/** Adds validated rows through a store of a transaction the caller owns (so a batch can span stores). */
+export async function addEventRecords(
+  store: { add(record: EventRecord): Promise<unknown> },
+  records: readonly EventRecord[],
+): Promise<void> {
+  await Promise.all(records.map((record) => store.add(record)));
+}
+
+/**
+ * Stores events in one transaction. An event that does not match the LoadEvent schema is rejected
+ * with a reason and the others are still stored.
+ */
+export async function addEvents(db: OutageDb, events: readonly unknown[]): Promise<AddEventsResult> {
+  const { records, rejected } = toEventRecords(events);
   if (records.length > 0) {
     const tx = db.transaction('events', 'readwrite');
-    await Promise.all([...records.map((record) => tx.store.add(record)), tx.done]);
+    await Promise.all([addEventRecords(tx.store, records), tx.done]);
   }
   return { added: records.length, rejected };
 }

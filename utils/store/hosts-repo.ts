@@ -68,6 +68,24 @@ export async function getHosts(db: OutageDb, hosts: readonly string[]): Promise<
   return found;
 }
 
+/**
+ * The `limit` most recently updated host records, newest first (to seed the pipeline's host profiles at
+ * start-up). Rows that no longer parse are skipped.
+ */
+export async function getRecentHosts(db: OutageDb, limit: number): Promise<HostRecord[]> {
+  if (!(limit > 0)) return [];
+  const tx = db.transaction('hosts', 'readonly');
+  const found: HostRecord[] = [];
+  let cursor = await tx.store.index('byUpdated').openCursor(null, 'prev');
+  while (cursor && found.length < limit) {
+    const record = toHostRecord(cursor.value);
+    if (record) found.push(record);
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+  return found;
+}
+
 export interface PruneHostsOptions {
   now: number;
   maxAgeMs?: number;

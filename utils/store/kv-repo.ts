@@ -7,8 +7,11 @@ import { KV_RECORD_VERSION } from './records';
  */
 export const KV_KEYS = {
   settings: 'settings',
+  /** VerdictRecord (verdict-record.ts): what the badge and popup show, written with each engine snapshot. */
   verdicts: 'verdicts',
   rangeTable: 'range-table',
+  /** The inference engine's own snapshot (utils/infer/snapshot.ts), restored when the worker restarts. */
+  engineSnapshot: 'engine-snapshot',
 } as const;
 
 /** The value stored under `key`, or undefined. The caller validates the shape it expects. */

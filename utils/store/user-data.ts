@@ -1,14 +1,18 @@
+import type { UserMapping } from '../attribute/user-mapping';
 import type { OutageDb } from './db';
 import type { StoredEvent } from './events-repo';
 import { toStoredEvent } from './events-repo';
 import { toHostRecord } from './host-record';
 import type { HostRecord } from './records';
+import { SETTINGS_KEYS } from './settings-keys';
+import { readUserMappingsRecord } from './user-settings';
 
 export const EXPORT_FORMAT = 'outage-lens-export/1';
 
 /**
  * Everything the extension learned about the user's browsing, for the options page's export.
- * Layout: `{format, events: StoredEvent[] (oldest first), hosts: HostRecord[] (by host), settings}`.
+ * Layout: `{format, events: StoredEvent[] (oldest first), hosts: HostRecord[] (by host), settings,
+ *   userMappings: UserMapping[] (the valid ones; unreadable rows are left out)}`.
  * Caches that are not personal (range-table bytes, verdict snapshots) are left out.
  */
 export interface UserDataExport {
@@ -16,14 +20,16 @@ export interface UserDataExport {
   events: StoredEvent[];
   hosts: HostRecord[];
   settings: unknown;
+  userMappings: UserMapping[];
 }
 
 export async function exportUserData(db: OutageDb, settingsKey = 'settings'): Promise<UserDataExport> {
   const tx = db.transaction(['events', 'hosts', 'kv'], 'readonly');
-  const [eventRows, hostRows, settings] = await Promise.all([
+  const [eventRows, hostRows, settings, mappings] = await Promise.all([
     tx.objectStore('events').index('byTime').getAll(),
     tx.objectStore('hosts').getAll(),
     tx.objectStore('kv').get(settingsKey),
+    tx.objectStore('kv').get(SETTINGS_KEYS.userMappings),
   ]);
   await tx.done;
   return {
@@ -31,6 +37,7 @@ export async function exportUserData(db: OutageDb, settingsKey = 'settings'): Pr
     events: eventRows.map(toStoredEvent).filter((event): event is StoredEvent => event !== null),
     hosts: hostRows.map(toHostRecord).filter((host): host is HostRecord => host !== undefined),
     settings: settings?.value,
+    userMappings: readUserMappingsRecord(mappings?.value).mappings,
   };
 }
 

@@ -1,10 +1,15 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CLEAR_TITLE } from '../../../utils/browser/badge-titles';
+import { SETTINGS_CHANGED_MESSAGE } from '../../../utils/browser/settings-messages';
 import { closeOutageDb, openOutageDb } from '../../../utils/store/db';
 import { getRecentEvents } from '../../../utils/store/events-repo';
+import { getHost } from '../../../utils/store/hosts-repo';
+import { setProbeUrls, setUserMappings } from '../../../utils/store/user-settings';
 import background from '../index';
 import { PRUNE_ALARM } from '../settings';
 
@@ -42,6 +47,23 @@ function getListener(spy: { mock: { calls: unknown[][] } }): Listener {
 async function getStoredForTab(tabId: number) {
   return getRecentEvents(await openOutageDb(), { since: 0, tabId });
 }
+
+let probeHits = 0;
+let probeUrl = '';
+const probeServer = createServer((_req, res) => {
+  probeHits++;
+  res.writeHead(204).end();
+});
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => probeServer.listen(0, '127.0.0.1', resolve));
+  probeUrl = `http://127.0.0.1:${(probeServer.address() as AddressInfo).port}/204`;
+});
+
+afterAll(async () => {
+  probeServer.closeAllConnections();
+  await new Promise((resolve) => probeServer.close(resolve));
+});
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -167,5 +189,68 @@ describe('background main()', () => {
     await vi.waitFor(async () => expect(await browser.action.getBadgeText({ tabId: 2 })).toBe('!'));
     expect((await getStoredForTab(2)).map((e) => e.host)).toEqual(['nx.example']);
     expect(await getStoredForTab(-1)).toEqual([]);
+  });
+
+  it('answers the settings-changed message once the attributor was rebuilt with the new mappings', async () => {
+    const spies = spyOnWebRequest();
+    const onMessage = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
+    background.main();
+    const listener = onMessage.mock.calls[0]?.[0] as (message: unknown) => Promise<unknown> | undefined;
+    await setUserMappings(await openOutageDb(), [
+      { match: 'mapped.example', provider: 'aws', region: 'us-east-1', service: null, role: 'hosting' },
+    ]);
+    expect(listener({ type: 'something-else' })).toBeUndefined();
+    await expect(listener({ type: SETTINGS_CHANGED_MESSAGE })).resolves.toEqual({ ok: true });
+    getListener(spies.onCompleted)({
+      url: 'http://www.mapped.example/',
+      tabId: 4,
+      frameId: 0,
+      type: 'main_frame',
+      timeStamp: Date.now(),
+      statusCode: 200,
+      ip: '198.51.100.7',
+    });
+    await vi.waitFor(async () =>
+      expect((await getHost(await openOutageDb(), 'www.mapped.example'))?.attributions[0]).toMatchObject({
+        provider: 'aws',
+        region: 'us-east-1',
+      }),
+    );
+  });
+
+  it('badges a tab with the provider once three mapped sites on it fail', async () => {
+    const spies = spyOnWebRequest();
+    const onMessage = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
+    background.main();
+    const listener = onMessage.mock.calls[0]?.[0] as (message: unknown) => Promise<unknown> | undefined;
+    const sites = ['a.example', 'b.example', 'c.example'];
+    // Three failing sites with nothing loading make the engine probe: at a loopback server, never the internet.
+    await setProbeUrls(await openOutageDb(), [probeUrl]);
+    await setUserMappings(
+      await openOutageDb(),
+      sites.map((match) => ({ match, provider: 'aws', region: 'us-east-1', service: null, role: 'hosting' })),
+    );
+    await listener({ type: SETTINGS_CHANGED_MESSAGE });
+    // Browser time stamps are never ahead of the worker's clock.
+    const start = Date.now() - 100;
+    sites.forEach((site, i) => {
+      getListener(spies.onErrorOccurred)({
+        url: `http://${site}/`,
+        tabId: 10 + i,
+        frameId: 0,
+        type: 'main_frame',
+        timeStamp: start + i,
+        error: 'net::ERR_CONNECTION_REFUSED',
+      });
+    });
+    await vi.waitFor(async () => expect(await browser.action.getBadgeText({ tabId: 12 })).toBe('AWS'));
+    expect(await browser.action.getTitle({ tabId: 12 })).toContain(
+      'AWS us-east-1 outage: 3 sites on it are failing',
+    );
+    await vi.waitFor(async () => expect(await browser.action.getBadgeText({ tabId: 10 })).toBe('AWS'));
+    await vi.waitFor(() => expect(probeHits).toBeGreaterThan(0));
+    // The probe answered, so the verdict stays the provider's, not the user's own network.
+    await listener({ type: SETTINGS_CHANGED_MESSAGE });
+    expect(await browser.action.getBadgeText({ tabId: 12 })).toBe('AWS');
   });
 });

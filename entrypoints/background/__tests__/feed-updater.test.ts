@@ -93,6 +93,22 @@ describe('feed updater', () => {
     expect(states.feeds['azure-service-tags.json']).toBeUndefined();
   });
 
+  it('tells the background when a round swapped the table in use, and only then', async () => {
+    let swaps = 0;
+    const updater = createFeedUpdater({
+      getDb: async () => db,
+      now: () => now,
+      sources: sources(),
+      timeoutMs: 5_000,
+      onTableSwapped: () => swaps++,
+    });
+    await updater.run();
+    expect(swaps).toBe(1);
+    mode = 'http-500';
+    await updater.run({ force: true });
+    expect(swaps).toBe(1);
+  });
+
   it('before the first download, attribution still works from names and headers', async () => {
     const attributor = createAttributor({ table: await makeUpdater().getCurrentTable() });
     const byHeader = attributor.attribute({

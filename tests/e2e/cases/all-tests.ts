@@ -1,5 +1,6 @@
 import type { E2eTest } from '../harness/e2e-test';
 import { FAILURE_KIND_TESTS } from './failure-kind-tests';
+import { OUTAGE_TESTS } from './outage-tests';
 import { PAGE_TESTS } from './page-tests';
 import { POPUP_TESTS } from './popup-tests';
 import { WORKER_RESTART_TESTS } from './worker-restart-tests';
@@ -10,4 +11,5 @@ export const ALL_TESTS: E2eTest[] = [
   ...PAGE_TESTS,
   ...POPUP_TESTS,
   ...WORKER_RESTART_TESTS,
+  ...OUTAGE_TESTS,
 ];

@@ -1,13 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { assert, assertEqual } from '../harness/assert';
+import { getSeriousViolations, runAxe } from '../harness/axe';
 import type { E2eContext, E2eTest } from '../harness/e2e-test';
 import { waitForStoredFailures } from '../harness/stored-events';
 import { visit } from '../harness/tab-actions';
-
-const require = createRequire(import.meta.url);
 
 /** Opens the popup page for one tab, sized like the toolbar popup. */
 async function openPopup(ctx: E2eContext, tabId: number): Promise<Page> {
@@ -15,43 +12,6 @@ async function openPopup(ctx: E2eContext, tabId: number): Promise<Page> {
   await page.setViewportSize({ width: 380, height: 480 });
   await page.goto(`chrome-extension://${ctx.session.extensionId}/popup.html?tabId=${tabId}`);
   return page;
-}
-
-/** One axe rule that failed on the page, with how many elements break it. */
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  /** How many elements violate it. */
-  nodes: number;
-}
-
-/** The fields of an axe-core result we keep. */
-interface AxeRawViolation {
-  id: string;
-  impact?: string | null;
-  help: string;
-  nodes: unknown[];
-}
-
-// page.evaluate runs through DevTools, which the extension page's CSP does not block.
-async function runAxe(page: Page): Promise<AxeViolation[]> {
-  const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeRawViolation[] }> } }).axe;
-    const { violations } = await axe.run();
-    return violations.map(({ id, impact, help, nodes }) => ({
-      id,
-      impact: impact ?? null,
-      help,
-      nodes: nodes.length,
-    }));
-  });
-}
-
-function getSeriousViolations(violations: AxeViolation[]): AxeViolation[] {
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 export const POPUP_TESTS: E2eTest[] = [

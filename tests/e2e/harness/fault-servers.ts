@@ -21,7 +21,16 @@ export const HOST_NAMES = [
   'reset.test',
   'empty.test',
   'tls.test',
+  // Sites the user maps to a provider in the outage tests, and the connectivity probe endpoint.
+  'alpha.test',
+  'bravo.test',
+  'charlie.test',
+  'delta.test',
+  'probe.test',
 ];
+
+/** How a mapped site (alpha.test ...) fails when told to: a 503 answer, a refused or a reset connection. */
+export type SiteFault = '503' | 'refused' | 'reset';
 
 export interface FaultServers {
   urls: {
@@ -34,7 +43,15 @@ export interface FaultServers {
     tls: string;
     failingApi: string;
     flaky: string;
+    /** The connectivity probe endpoint (answers 204). */
+    probe: string;
   };
+  /** URL of a mapped site as it is now: healthy, or failing the way `setSiteFault` said. */
+  getSiteUrl(host: string): string;
+  /** Makes a mapped site fail (or healthy again with null). */
+  setSiteFault(host: string, fault: SiteFault | null): void;
+  /** Every mapped site healthy again (between tests). */
+  resetSites(): void;
   /** flaky.test answers 503 until this is set to true. */
   setFlakyHealthy(healthy: boolean): void;
   /** Number of requests the web server answered, by Host name (without port). */
@@ -44,12 +61,14 @@ export interface FaultServers {
 
 export async function startFaultServers(): Promise<FaultServers> {
   let flakyHealthy = false;
+  const siteFaults = new Map<string, SiteFault>();
   const hits = new Map<string, number>();
   const web = http.createServer((req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     hits.set(host, (hits.get(host) ?? 0) + 1);
     routeWeb(host, req.url ?? '/', res, {
       flakyHealthy,
+      siteFaults,
       apiBase: `http://api.shop.test:${webPort}`,
       imageBase: `http://img.shop.test:${resetPort}`,
     });
@@ -87,6 +106,19 @@ export async function startFaultServers(): Promise<FaultServers> {
       tls: `https://tls.test:${webPort}/`,
       failingApi: `http://www.shop.test:${webPort}/`,
       flaky: `http://flaky.test:${webPort}/`,
+      probe: `http://probe.test:${webPort}/generate_204`,
+    },
+    getSiteUrl(host) {
+      const fault = siteFaults.get(host);
+      const port = fault === 'refused' ? refusedPort : fault === 'reset' ? resetPort : webPort;
+      return `http://${host}:${port}/`;
+    },
+    setSiteFault(host, fault) {
+      if (fault === null) siteFaults.delete(host);
+      else siteFaults.set(host, fault);
+    },
+    resetSites() {
+      siteFaults.clear();
     },
     setFlakyHealthy(healthy) {
       flakyHealthy = healthy;
@@ -102,6 +134,8 @@ export async function startFaultServers(): Promise<FaultServers> {
 /** What routing needs besides the request: the flaky switch and the failing hosts' base URLs. */
 interface RouteState {
   flakyHealthy: boolean;
+  /** Mapped sites told to fail; only '503' is answered here (the others use other ports). */
+  siteFaults: ReadonlyMap<string, SiteFault>;
   apiBase: string;
   imageBase: string;
 }
@@ -115,7 +149,14 @@ const STATIC_FILES: Record<string, [string, string]> = {
 };
 
 function routeWeb(host: string, path: string, res: http.ServerResponse, state: RouteState): void {
-  if (host === 'down.test' || (host === 'flaky.test' && !state.flakyHealthy)) {
+  if (host === 'probe.test') {
+    res.writeHead(204, { 'cache-control': 'no-store' });
+    res.end();
+  } else if (
+    host === 'down.test' ||
+    (host === 'flaky.test' && !state.flakyHealthy) ||
+    state.siteFaults.get(host) === '503'
+  ) {
     send(res, 503, 'text/html', '<!doctype html><title>Service Unavailable</title><h1>503</h1>');
   } else if (host === 'api.shop.test') {
     send(res, 503, 'application/json', '{"error":"upstream unavailable"}', {

@@ -18,6 +18,8 @@ export interface LaunchOptions {
   /** Temp folders (profile, HOME, XDG) go here; kept inside test-results/. */
   scratchDir: string;
   headless?: boolean;
+  /** Written into the extension's settings (`probeUrls`) before the test starts. */
+  probeUrls?: string[];
 }
 
 /** Every fake name goes to 127.0.0.1, every other name is NXDOMAIN: no real DNS, no internet. */
@@ -58,11 +60,57 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
     await installNameShim(worker);
     await context.addInitScript(NAME_SHIM);
     await waitForListeners(worker);
+    if (options.probeUrls) await setStoredSetting(worker, 'probeUrls', options.probeUrls);
     return { context, worker, extensionId, close: () => context.close() };
   } catch (error) {
     await context.close();
     throw error;
   }
+}
+
+/**
+ * Merges one field into the extension's `settings` kv row, the same row its options page writes, once the
+ * background has created the database (it opens it at start-up).
+ */
+export async function setStoredSetting(worker: Worker, field: string, value: unknown): Promise<void> {
+  await worker.evaluate(
+    async ({ field, value }) => {
+      const open = () =>
+        new Promise<IDBDatabase | null>((resolve) => {
+          const req = indexedDB.open('outage-lens');
+          // Never create the database ourselves (toolchain pitfall 4): wait for the extension's.
+          req.onupgradeneeded = () => req.transaction?.abort();
+          req.onerror = () => resolve(null);
+          req.onsuccess = () => {
+            if (req.result.objectStoreNames.contains('kv')) resolve(req.result);
+            else {
+              req.result.close();
+              resolve(null);
+            }
+          };
+        });
+      const deadline = Date.now() + 10_000;
+      let db = await open();
+      while (!db) {
+        if (Date.now() > deadline) throw new Error('the extension never created its database');
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        db = await open();
+      }
+      const store = db.transaction('kv', 'readwrite').objectStore('kv');
+      await new Promise<void>((resolve, reject) => {
+        const get = store.get('settings');
+        get.onsuccess = () => {
+          const current = (get.result?.value ?? {}) as Record<string, unknown>;
+          const put = store.put({ key: 'settings', version: 1, value: { ...current, [field]: value } });
+          put.onsuccess = () => resolve();
+          put.onerror = () => reject(put.error);
+        };
+        get.onerror = () => reject(get.error);
+      });
+      db.close();
+    },
+    { field, value },
+  );
 }
 
 /**

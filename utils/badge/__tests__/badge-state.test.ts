@@ -111,7 +111,8 @@ const CASES: ReadonlyArray<readonly [string, BadgeInput, BadgeState | null]> = [
     {
       text: 'AWS',
       color: red,
-      title: 'Likely an AWS us-east-1 outage (4 sites failing). www.shop.test did not load: timed out.',
+      title:
+        'Likely an AWS us-east-1 outage: 4 sites on it are failing. www.shop.test did not load: timed out.',
     },
   ],
   [

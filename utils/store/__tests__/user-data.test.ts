@@ -1,11 +1,14 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { UserMapping } from '../../attribute/user-mapping';
 import type { LoadEvent } from '../../observe/types';
 import { type OutageDb, openWithLadder } from '../db';
 import { addEvents } from '../events-repo';
 import { recordHostOutcome } from '../hosts-repo';
 import { getKv, KV_KEYS, setKv } from '../kv-repo';
+import { SETTINGS_KEYS } from '../settings-keys';
 import { deleteUserData, EXPORT_FORMAT, exportUserData } from '../user-data';
+import { setUserMappings } from '../user-settings';
 
 const load = (time: number): LoadEvent => ({
   time,
@@ -34,6 +37,21 @@ describe('user data', () => {
     expect(exported.hosts.map((host) => host.host)).toEqual(['www.shop.example']);
     expect(exported.settings).toEqual({ crowd: true });
     expect(JSON.stringify(exported)).not.toContain('range-table');
+    expect(exported.userMappings).toEqual([]);
+  });
+
+  it('exports the user mappings that are readable', async () => {
+    const mapping = {
+      match: 'corp.example',
+      provider: 'aws',
+      region: 'us-east-1',
+      service: null,
+      role: 'hosting',
+    };
+    await setUserMappings(db, [mapping as UserMapping]);
+    expect((await exportUserData(db)).userMappings).toEqual([mapping]);
+    await setKv(db, SETTINGS_KEYS.userMappings, { version: 99, mappings: [mapping] });
+    expect((await exportUserData(db)).userMappings).toEqual([]);
   });
 
   it('deletes everything learned but keeps the settings', async () => {

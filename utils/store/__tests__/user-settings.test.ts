@@ -4,11 +4,15 @@ import { type OutageDb, openWithLadder } from '../db';
 import { getKv, KV_KEYS, setKv } from '../kv-repo';
 import { SETTINGS_KEYS } from '../settings-keys';
 import {
+  DEFAULT_PROBE_URLS,
   getDohEnabled,
+  getProbeUrls,
   getUserMappings,
   isDohSetting,
+  readProbeUrls,
   readUserMappingsRecord,
   setDohEnabled,
+  setProbeUrls,
   setUserMappings,
 } from '../user-settings';
 
@@ -61,5 +65,38 @@ describe('user mappings', () => {
     const r = readUserMappingsRecord(value);
     expect(r.mappings).toHaveLength(kept);
     expect(r.errors.join()).toMatch(reason);
+  });
+});
+
+describe('probe list', () => {
+  it.each([
+    { name: 'nothing stored', settings: undefined, expected: [...DEFAULT_PROBE_URLS] },
+    { name: 'not a list', settings: { probeUrls: 'http://x.example/' }, expected: [...DEFAULT_PROBE_URLS] },
+    {
+      name: 'only bad entries',
+      settings: { probeUrls: ['ftp://x.example/', 3, 'not a url'] },
+      expected: [...DEFAULT_PROBE_URLS],
+    },
+    {
+      name: 'a mixed list',
+      settings: { probeUrls: ['http://probe.test:8080/204', 'javascript:alert(1)', 'https://b.example/'] },
+      expected: ['http://probe.test:8080/204', 'https://b.example/'],
+    },
+  ])('reads $name', ({ settings, expected }) => {
+    expect(readProbeUrls(settings)).toEqual(expected);
+  });
+
+  it('round-trips next to the other settings', async () => {
+    await setDohEnabled(db, true);
+    expect(await getProbeUrls(db)).toEqual([...DEFAULT_PROBE_URLS]);
+    await setProbeUrls(db, ['http://probe.test/', 'file:///etc/passwd']);
+    expect(await getProbeUrls(db)).toEqual(['http://probe.test/']);
+    expect(await getDohEnabled(db)).toBe(true);
+  });
+
+  it('has default endpoints on several different providers', () => {
+    const hosts = new Set(DEFAULT_PROBE_URLS.map((url) => new URL(url).hostname));
+    expect(hosts.size).toBe(DEFAULT_PROBE_URLS.length);
+    expect(DEFAULT_PROBE_URLS.length).toBeGreaterThanOrEqual(3);
   });
 });

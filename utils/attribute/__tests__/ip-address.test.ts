@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatAddress, formatCidr, parseCidr } from '../cidr';
+import { parseIpv4, parseIpv6 } from '../ip-address';
+
+describe('parseIpv4', () => {
+  it.each([
+    ['0.0.0.0', 0],
+    ['3.80.1.10', 0x0350010a],
+    ['255.255.255.255', 4294967295],
+    ['1.2.3.4', 16909060],
+  ])('%s → %i', (text, value) => {
+    expect(parseIpv4(text)).toBe(value);
+  });
+
+  it.each([
+    '',
+    '1.2.3',
+    '1.2.3.4.',
+    '.1.2.3',
+    '1..2.3',
+    '256.0.0.0',
+    '1.2.3.1000',
+    '1.2.3.4/8',
+    'a.b.c.d',
+    ' 1.2.3.4',
+  ])('%j → -1', (text) => {
+    expect(parseIpv4(text)).toBe(-1);
+  });
+
+  it('round-trips every address through formatAddress', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4294967295 }), (v) => {
+        expect(parseIpv4(formatAddress(4, [v]))).toBe(v);
+      }),
+    );
+  });
+});
+
+describe('parseIpv6', () => {
+  const words = (text: string): number[] | null => {
+    const out = new Uint32Array(4);
+    return parseIpv6(text, out) ? [...out] : null;
+  };
+
+  it.each([
+    ['::', [0, 0, 0, 0]],
+    ['::1', [0, 0, 0, 1]],
+    ['2600:1f18::', [0x26001f18, 0, 0, 0]],
+    ['2600:1f18::1', [0x26001f18, 0, 0, 1]],
+    ['2001:db8:0:0:1:0:0:1', [0x20010db8, 0, 0x10000, 1]],
+    ['::ffff:3.80.1.10', [0, 0, 0xffff, 0x0350010a]],
+    ['FE80::1%eth0', [0xfe800000, 0, 0, 1]],
+    ['1:2:3:4:5:6:7::', [0x10002, 0x30004, 0x50006, 0x70000]],
+    ['ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', [4294967295, 4294967295, 4294967295, 4294967295]],
+  ])('%s', (text, expected) => {
+    expect(words(text)).toEqual(expected);
+  });
+
+  it.each([
+    '',
+    ':',
+    ':::',
+    '1::2::3',
+    '1:2:3:4:5:6:7:8:9',
+    '1:2:3:4:5:6:7',
+    '12345::',
+    'g::',
+    '1:',
+    '::1.2.3',
+    '1:2:3:4:5:6:7:8::',
+  ])('%j is not IPv6', (text) => {
+    expect(words(text)).toBeNull();
+  });
+
+  it('round-trips arbitrary addresses through formatAddress', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 4294967295 }), { minLength: 4, maxLength: 4 }), (w) => {
+        expect(words(formatAddress(6, w))).toEqual(w);
+      }),
+    );
+  });
+});
+
+describe('parseCidr', () => {
+  it.each([
+    ['3.80.0.0/12', { family: 4, words: [0x03500000], len: 12 }],
+    ['3.80.1.10/12', { family: 4, words: [0x03500000], len: 12 }],
+    ['3.80.1.10', { family: 4, words: [0x0350010a], len: 32 }],
+    ['2600:1f18::/33', { family: 6, words: [0x26001f18, 0, 0, 0], len: 33 }],
+    ['2600:1f18:ffff::/33', { family: 6, words: [0x26001f18, 0x80000000, 0, 0], len: 33 }],
+  ])('%s', (text, expected) => {
+    expect(parseCidr(text)).toEqual(expected);
+  });
+
+  it.each(['1.2.3.4/33', '::/129', '1.2.3.4/', '1.2.3.4/1234', '1.2.3.4/-1', 'x/8', '::1%eth0/64'])(
+    '%j → null',
+    (text) => {
+      expect(parseCidr(text)).toBeNull();
+    },
+  );
+
+  it.each([
+    [6, [0x20010db8, 0, 0, 1], 128, '2001:db8::1/128'],
+    [6, [0, 0, 0, 0], 0, '::/0'],
+    [6, [0x20010db8, 0x10000, 0, 0], 48, '2001:db8:1::/48'],
+    [4, [0x0350010a], 32, '3.80.1.10/32'],
+  ] as const)('formats %i %j /%i as %s', (family, w, len, text) => {
+    expect(formatCidr(family, w, len)).toBe(text);
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * The compiled range table in memory, and its allocation-free lookup.
+ *
+ * Layout (per address family; W = 1 word per IPv4 address, 4 per IPv6 address, words are u32, most significant
+ * first):
+ *   prefixWords  Uint32Array(W × P)  network address of each winning prefix, sorted by address then length
+ *   prefixLens   Uint8Array(P)       prefix length
+ *   prefixMeta   Uint32Array(P)      index into `metas` (provider, region, service, feed; a few thousand distinct)
+ *   starts       Uint32Array(W × N)  interval starts; interval i = [start i, start i+1) (range-intervals.ts)
+ *   owners       Int32Array(N)       prefix index owning interval i, -1 = no provider
+ *   index        Uint32Array(65537)  first interval per top-16-bit value (range-intervals.ts)
+ * Only the prefix arrays and metas are stored (range-table-codec.ts); the intervals and the index are rebuilt on
+ * load. A RangeEntry object is built the first time its prefix is hit and then reused, so steady-state lookups
+ * allocate nothing: parse into numbers (ip-address.ts) → /16 index → binary search → cached entry.
+ */
+import { formatCidr } from './cidr';
+import { parseIpv4, parseIpv6 } from './ip-address';
+import { buildIntervalsV4, buildIntervalsV6, buildTop16Index } from './range-intervals';
+
+/** What a prefix says, shared by every prefix with the same provider/region/service/feed. */
+export interface RangeMeta {
+  provider: string;
+  region: string | null;
+  service: string | null;
+  feed: string | null;
+}
+
+/** A lookup answer: the winning prefix and what its feed says about it. Same object for every hit on it. */
+export interface RangeEntry {
+  provider: string;
+  region: string | null;
+  service: string | null;
+  cidr: string;
+  /** Feed file the prefix came from, or null when unknown. */
+  feed: string | null;
+}
+
+export interface FamilyPrefixes {
+  count: number;
+  words: Uint32Array;
+  lens: Uint8Array;
+  meta: Uint32Array;
+}
+
+export interface RangeTableData {
+  metas: RangeMeta[];
+  v4: FamilyPrefixes;
+  v6: FamilyPrefixes;
+}
+
+export interface RangeTableStats {
+  prefixesV4: number;
+  prefixesV6: number;
+  intervalsV4: number;
+  intervalsV6: number;
+  metas: number;
+  /** Bytes held by the table's typed arrays (prefixes, intervals, indexes), exactly. */
+  typedArrayBytes: number;
+}
+
+export interface RangeTable {
+  /** The provider range holding this IPv4/IPv6 address (IPv4-mapped IPv6 reads as IPv4), or null. */
+  lookup(ip: string): RangeEntry | null;
+  getStats(): RangeTableStats;
+  /** The stored part of the table, for serializeRangeTable. Do not mutate. */
+  readonly data: RangeTableData;
+}
+
+const Q = new Uint32Array(4); // scratch for the IPv6 address being looked up
+
+export function createRangeTable(data: RangeTableData): RangeTable {
+  const { metas, v4, v6 } = data;
+  const i4 = buildIntervalsV4(v4.words, v4.lens, v4.count);
+  const i6 = buildIntervalsV6(v6.words, v6.lens, v6.count);
+  const starts4 = i4.starts;
+  const owners4 = i4.owners;
+  const index4 = buildTop16Index(1, starts4, i4.count);
+  const starts6 = i6.starts;
+  const owners6 = i6.owners;
+  const index6 = buildTop16Index(4, starts6, i6.count);
+  const entries4: Array<RangeEntry | undefined> = new Array(v4.count);
+  const entries6: Array<RangeEntry | undefined> = new Array(v6.count);
+
+  function makeEntry(family: 4 | 6, p: number): RangeEntry {
+    const fam = family === 4 ? v4 : v6;
+    const W = family === 4 ? 1 : 4;
+    const m = metas[fam.meta[p]!]!;
+    return {
+      provider: m.provider,
+      region: m.region,
+      service: m.service,
+      cidr: formatCidr(family, fam.words.subarray(p * W, p * W + W), fam.lens[p]!),
+      feed: m.feed,
+    };
+  }
+
+  function lookupV4(ip: number): RangeEntry | null {
+    const top = ip >>> 16;
+    let lo = index4[top]!;
+    if (lo > 0) lo--;
+    // Last interval starting at or before ip, by halving the candidate count (fewer mispredicted branches).
+    let count = index4[top + 1]! - lo;
+    while (count > 1) {
+      const half = count >> 1;
+      if (starts4[lo + half]! <= ip) lo += half;
+      count -= half;
+    }
+    const p = owners4[lo]!;
+    if (p < 0) return null;
+    const hit = entries4[p];
+    if (hit !== undefined) return hit;
+    const made = makeEntry(4, p);
+    entries4[p] = made;
+    return made;
+  }
+
+  function lookupV6(): RangeEntry | null {
+    const q0 = Q[0]!;
+    const q1 = Q[1]!;
+    const q2 = Q[2]!;
+    const q3 = Q[3]!;
+    if (q0 === 0 && q1 === 0 && q2 === 0xffff) return lookupV4(q3);
+    const top = q0 >>> 16;
+    let lo = index6[top]!;
+    if (lo > 0) lo--;
+    let count = index6[top + 1]! - lo;
+    while (count > 1) {
+      const half = count >> 1;
+      const o = (lo + half) * 4;
+      const a = starts6[o]!;
+      let le: boolean;
+      if (a !== q0) le = a < q0;
+      else {
+        const b = starts6[o + 1]!;
+        if (b !== q1) le = b < q1;
+        else {
+          const c = starts6[o + 2]!;
+          le = c !== q2 ? c < q2 : starts6[o + 3]! <= q3;
+        }
+      }
+      if (le) lo += half;
+      count -= half;
+    }
+    const p = owners6[lo]!;
+    if (p < 0) return null;
+    const hit = entries6[p];
+    if (hit !== undefined) return hit;
+    const made = makeEntry(6, p);
+    entries6[p] = made;
+    return made;
+  }
+
+  return {
+    data,
+    lookup(ip: string): RangeEntry | null {
+      const v = parseIpv4(ip);
+      if (v >= 0) return lookupV4(v);
+      return parseIpv6(ip, Q) ? lookupV6() : null;
+    },
+    getStats: () => ({
+      prefixesV4: v4.count,
+      prefixesV6: v6.count,
+      intervalsV4: i4.count,
+      intervalsV6: i6.count,
+      metas: metas.length,
+      typedArrayBytes: [
+        v4.words,
+        v4.lens,
+        v4.meta,
+        v6.words,
+        v6.lens,
+        v6.meta,
+        starts4,
+        owners4,
+        index4,
+        starts6,
+        owners6,
+        index6,
+      ].reduce((sum, a) => sum + a.buffer.byteLength, 0),
+    }),
+  };
+}
