@@ -12,6 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { VERDICT_KINDS } from '../../utils/infer/verdict-schema';
+import { RESOURCE_TYPES } from '../../utils/observe/resource-type';
 import { ALL_SCENARIOS } from './build/all-scenarios';
 import { isFailingRequest } from './build/assemble';
 import { HOSTING, type Hosting, PORTAL_IP, type RangeFile } from './build/hosting';
@@ -24,6 +26,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
 const rangesDir = path.resolve(repoRoot, '../shared/data/provider-ranges');
 
+// A stricter statement of the format than utils/scenario/schema.ts on purpose: the replayer reads leniently
+// (defaults, unknown fields allowed), while every committed file must be complete and exact. Only the value
+// lists (resource types, verdict kinds) are the app's own.
 const Ipv4 = v.pipe(
   v.string(),
   v.check((s) => parseIpv4(s) !== null, 'an IPv4 address'),
@@ -34,17 +39,7 @@ const Request = v.strictObject({
   kind: v.literal('request'),
   tabId: v.pipe(v.number(), v.integer()),
   url: v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//)),
-  type: v.picklist([
-    'main_frame',
-    'sub_frame',
-    'xmlhttprequest',
-    'script',
-    'stylesheet',
-    'image',
-    'font',
-    'media',
-    'other',
-  ]),
+  type: v.picklist(RESOURCE_TYPES),
   ip: v.optional(Ipv4),
   status: v.optional(v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(599))),
   headers: v.optional(v.record(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)), v.string())),
@@ -79,7 +74,7 @@ const Event = v.variant('kind', [Request, Status, Crowd, Network]);
 
 const Provider = v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/));
 const Region = v.optional(v.nullable(v.string()));
-const Verdict = v.picklist(['ok', 'local-network', 'site', 'provider-outage', 'unknown']);
+const Verdict = v.picklist(VERDICT_KINDS);
 const Expect = v.union([
   v.strictObject({
     at: Time,

@@ -1,9 +1,10 @@
+import { getProviderDisplayName } from '../attribute/provider-names';
 import type { Outage, Verdict } from '../infer/types';
 import { isCriticalRequest } from '../observe/critical';
 import { isFailureOutcome } from '../observe/outcome';
 import type { LoadEvent } from '../observe/types';
 import { describeFailure } from './describe-failure';
-import { getProviderBadge, getProviderName } from './provider-names';
+import { getProviderBadge } from './provider-names';
 
 export interface BadgeState {
   /** At most 4 characters. */
@@ -87,7 +88,7 @@ function withArticle(words: string): string {
 /** The badge that names the cause, when the verdict gives one. */
 function getVerdictBadge(verdict: Verdict, outage: BadgeInput['outage'], what: string): BadgeState | null {
   if (verdict.kind === 'provider-outage' && verdict.provider) {
-    const where = [getProviderName(verdict.provider), verdict.region].filter(Boolean).join(' ');
+    const where = [getProviderDisplayName(verdict.provider), verdict.region].filter(Boolean).join(' ');
     const count =
       outage && outage.failingSites.length > 1
         ? `: ${outage.failingSites.length} sites on it are failing`

@@ -1,5 +1,3 @@
-import { getProviderDisplayName } from '../attribute/provider-names';
-
 /**
  * Provider id → toolbar badge text (at most 4 characters, upper case); one row per canonical
  * provider id (design.md §5). Display names for sentences come from attribute/provider-names.
@@ -24,11 +22,6 @@ const PROVIDER_BADGES: Readonly<Record<string, string>> = {
   render: 'RNDR',
   railway: 'RLWY',
 };
-
-/** Display name of a provider id, for sentences ("AWS", "Google Cloud"); an unknown id as given. */
-export function getProviderName(provider: string): string {
-  return getProviderDisplayName(provider);
-}
 
 /** Badge text (≤ 4 characters) for a provider id; an unknown id is cut to its first 4 letters. */
 export function getProviderBadge(provider: string): string {

@@ -1,3 +1,5 @@
+import { hasMessageType } from './message-type';
+
 /**
  * The runtime message the options page sends to ask the background for a feed update now ("Update now").
  *   request:  {type: 'update-feeds'}
@@ -16,9 +18,5 @@ export type UpdateFeedsResponse =
   | { ok: false; error: string };
 
 export function isUpdateFeedsMessage(message: unknown): message is UpdateFeedsMessage {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as { type?: unknown }).type === UPDATE_FEEDS_MESSAGE
-  );
+  return hasMessageType(message, UPDATE_FEEDS_MESSAGE);
 }

@@ -1,23 +1,12 @@
-/**
- * The webRequest filter types for each browser. Both accept the nine types that can break a page;
- * Firefox rejects names it does not know, and reports responsive images as `imageset`, so its list
- * is built separately rather than shared.
- */
-const COMMON_TYPES = [
-  'main_frame',
-  'sub_frame',
-  'xmlhttprequest',
-  'script',
-  'stylesheet',
-  'image',
-  'font',
-  'media',
-  'other',
-] as const;
+import { RESOURCE_TYPES } from '../observe/resource-type';
 
 export type BrowserFamily = 'chrome' | 'firefox';
 
-/** Resource types to listen to in `browser`'s webRequest filter. */
+/**
+ * Resource types to listen to in `browser`'s webRequest filter. Both browsers accept the nine types
+ * that can break a page (RESOURCE_TYPES); Firefox also reports responsive images as `imageset`, a name
+ * Chrome rejects, so only its list carries it.
+ */
 export function getRequestTypes(browser: BrowserFamily): string[] {
-  return browser === 'firefox' ? [...COMMON_TYPES, 'imageset'] : [...COMMON_TYPES];
+  return browser === 'firefox' ? [...RESOURCE_TYPES, 'imageset'] : [...RESOURCE_TYPES];
 }

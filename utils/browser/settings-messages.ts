@@ -1,3 +1,5 @@
+import { hasMessageType } from './message-type';
+
 /**
  * Runtime messages the options page sends to the background; each answers `{ok: true}` once handled.
  *   {type: 'settings-changed'}  a setting the background reads at start-up (user mappings) was stored:
@@ -12,11 +14,7 @@ export interface SettingsChangedMessage {
 }
 
 export function isSettingsChangedMessage(message: unknown): message is SettingsChangedMessage {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as { type?: unknown }).type === SETTINGS_CHANGED_MESSAGE
-  );
+  return hasMessageType(message, SETTINGS_CHANGED_MESSAGE);
 }
 
 export const DATA_DELETED_MESSAGE = 'data-deleted';
@@ -26,9 +24,5 @@ export interface DataDeletedMessage {
 }
 
 export function isDataDeletedMessage(message: unknown): message is DataDeletedMessage {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as { type?: unknown }).type === DATA_DELETED_MESSAGE
-  );
+  return hasMessageType(message, DATA_DELETED_MESSAGE);
 }

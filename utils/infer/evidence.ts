@@ -8,13 +8,9 @@ import type { CrowdAggregate, StatusItem } from './types';
 
 const MAX_LISTED = 5;
 
-export function getProviderName(provider: string): string {
-  return getProviderDisplayName(provider);
-}
-
 /** "AWS us-east-1", or "Cloudflare" when provider-wide. */
 export function getPlaceName(provider: string, region: string | null): string {
-  return region === null ? getProviderName(provider) : `${getProviderName(provider)} ${region}`;
+  return region === null ? getProviderDisplayName(provider) : `${getProviderDisplayName(provider)} ${region}`;
 }
 
 export function listSites(sites: readonly string[]): string {
@@ -73,7 +69,7 @@ export function describeNeighbours(place: string, healthy: readonly string[]): s
 
 export function describeStatus(item: StatusItem): string {
   const where = item.regions.length === 0 ? 'all regions' : item.regions.join(', ');
-  return `${item.source} reports "${item.title}" (${item.state}) for ${getProviderName(item.provider)} ${where}.`;
+  return `${item.source} reports "${item.title}" (${item.state}) for ${getProviderDisplayName(item.provider)} ${where}.`;
 }
 
 export function describeCrowd(c: CrowdAggregate): string {

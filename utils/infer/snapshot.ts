@@ -15,11 +15,13 @@
  * `parseEngineSnapshot` rejects any other format or version with a message naming what is wrong.
  */
 import * as v from 'valibot';
+import { OUTCOMES } from '../observe/outcome';
 import type { LocalNetworkSnapshot } from './local-network';
 import type { EngineOptions } from './options';
 import type { OutageLogSnapshot } from './outage-log';
 import type { SignalsSnapshot } from './signals';
 import type { SiteHealthSnapshot } from './site-health';
+import { OutageSchema } from './verdict-schema';
 import type { WindowsSnapshot } from './windows';
 
 export const ENGINE_SNAPSHOT_FORMAT = 'outage-lens-engine';
@@ -38,17 +40,7 @@ export interface EngineSnapshot {
 }
 
 const Time = v.nullable(v.number());
-const Outcome = v.picklist([
-  'ok',
-  'dns',
-  'connect',
-  'timeout',
-  'tls',
-  'protocol',
-  'http5xx',
-  'local',
-  'ignored',
-]);
+const Outcome = v.picklist(OUTCOMES);
 const Role = v.picklist(['hosting', 'cdn', 'dns', 'platform']);
 const Region = v.nullable(v.string());
 
@@ -83,19 +75,6 @@ const CrowdSchema = v.object({
   region: Region,
   reports: v.number(),
   baseline: v.number(),
-});
-const OutageSchema = v.object({
-  provider: v.string(),
-  region: Region,
-  since: v.number(),
-  end: v.optional(v.number()),
-  detectedAt: v.optional(v.number()),
-  durationMs: v.optional(v.number()),
-  confidence: v.number(),
-  failingSites: v.array(v.string()),
-  healthySites: v.array(v.string()),
-  sources: v.array(v.picklist(['local', 'status', 'crowd'])),
-  evidence: v.array(v.string()),
 });
 const ProbeSchema = v.object({
   time: v.number(),

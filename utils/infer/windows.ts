@@ -65,6 +65,19 @@ export function isRecovered(
   return okStreak >= rules.recoverOks || lastFail < now - rules.recoveryMs;
 }
 
+/** A site's mark before its first load under a key: nothing seen yet. */
+export function createSiteMark(group: string): SiteMark {
+  return {
+    lastOk: null,
+    lastFail: null,
+    streakStart: null,
+    streakFails: 0,
+    okStreak: 0,
+    failClass: null,
+    group,
+  };
+}
+
 /** A site is failing on a key while a failure within the window has not been followed by a recovery. */
 export function getMarkState(mark: SiteMark, now: number, rules: WindowRules): MarkState {
   const since = now - rules.windowMs;
@@ -133,15 +146,7 @@ export function createWindows(
       const w = getOrCreate(counted);
       const prev = w.sites.get(site);
       const before = prev ? getMarkState(prev, time, opts) : 'stale';
-      const mark: SiteMark = prev ?? {
-        lastOk: null,
-        lastFail: null,
-        streakStart: null,
-        streakFails: 0,
-        okStreak: 0,
-        failClass: null,
-        group: counted.group,
-      };
+      const mark = prev ?? createSiteMark(counted.group);
       // Browsers may report a little out of order: a time never moves a mark backwards.
       if (outcome === 'ok') {
         mark.lastOk = Math.max(mark.lastOk ?? time, time);

@@ -1,29 +1,6 @@
 import * as v from 'valibot';
-
-/** Every Outcome value, in one place for schemas and tables. */
-export const OUTCOMES = [
-  'ok',
-  'dns',
-  'connect',
-  'timeout',
-  'tls',
-  'protocol',
-  'http5xx',
-  'local',
-  'ignored',
-] as const;
-
-export const RESOURCE_TYPES = [
-  'main_frame',
-  'sub_frame',
-  'xmlhttprequest',
-  'script',
-  'stylesheet',
-  'image',
-  'font',
-  'media',
-  'other',
-] as const;
+import { OUTCOMES } from './outcome';
+import { RESOURCE_TYPES } from './resource-type';
 
 const finiteNumber = v.pipe(v.number(), v.finite());
 

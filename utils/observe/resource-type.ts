@@ -1,12 +1,28 @@
 import type { ResourceType } from './types';
 
 /**
+ * The webRequest resource types that can break a page, in Chrome's spelling: the one list the
+ * request filter, the LoadEvent schema and the tests share. Same members as the ResourceType union.
+ */
+export const RESOURCE_TYPES = [
+  'main_frame',
+  'sub_frame',
+  'xmlhttprequest',
+  'script',
+  'stylesheet',
+  'image',
+  'font',
+  'media',
+  'other',
+] as const;
+
+/**
  * webRequest `type` (Chrome or Firefox spelling) → our ResourceType, or null for types we do not
  * observe. Layout: one row per browser type name; a null row is a deliberate drop.
  * Dropped: fire-and-forget telemetry (`beacon`, `ping`, `csp_report`) whose failures say nothing
  * about the page, and Firefox `speculative` connections, which are not loads at all.
  */
-const RESOURCE_TYPES: Readonly<Record<string, ResourceType | null>> = {
+const BROWSER_TYPES: Readonly<Record<string, ResourceType | null>> = {
   main_frame: 'main_frame',
   sub_frame: 'sub_frame',
   xmlhttprequest: 'xmlhttprequest',
@@ -32,6 +48,6 @@ const RESOURCE_TYPES: Readonly<Record<string, ResourceType | null>> = {
 };
 
 export function toResourceType(type: string): ResourceType | null {
-  if (typeof type !== 'string' || !Object.hasOwn(RESOURCE_TYPES, type)) return null;
-  return RESOURCE_TYPES[type] ?? null;
+  if (typeof type !== 'string' || !Object.hasOwn(BROWSER_TYPES, type)) return null;
+  return BROWSER_TYPES[type] ?? null;
 }

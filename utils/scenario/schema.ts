@@ -11,11 +11,12 @@
  * Unknown fields (notes, sources) are allowed and ignored.
  */
 import * as v from 'valibot';
+import { VERDICT_KINDS } from '../infer/verdict-schema';
 
 export const SCENARIO_FORMAT = 'outage-lens-scenario/1';
 
 const Seconds = v.pipe(v.number(), v.finite(), v.minValue(0));
-const VerdictKind = v.picklist(['ok', 'local-network', 'site', 'provider-outage', 'unknown']);
+const VerdictKind = v.picklist(VERDICT_KINDS);
 const Region = v.nullable(v.string());
 
 const RequestEvent = v.object({

@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import type { Attribution } from '../attribute/types';
-import { OUTCOMES } from '../observe/load-event-schema';
-import { isFailureOutcome } from '../observe/outcome';
+import { isFailureOutcome, OUTCOMES } from '../observe/outcome';
 import { isPrivateAddress } from '../observe/private-address';
 import type { LoadEvent } from '../observe/types';
 import { HOST_RECORD_VERSION, type HostRecord } from './records';

@@ -10,6 +10,7 @@
  */
 import * as v from 'valibot';
 import type { Outage, Verdict } from '../infer/types';
+import { OutageSchema, VerdictSchema } from '../infer/verdict-schema';
 import type { OutageDb } from './db';
 import { getKv, KV_KEYS, setKv } from './kv-repo';
 
@@ -24,30 +25,6 @@ export interface VerdictRecord {
 }
 
 const Time = v.pipe(v.number(), v.finite());
-
-const VerdictSchema = v.looseObject({
-  site: v.string(),
-  kind: v.picklist(['ok', 'local-network', 'site', 'provider-outage', 'unknown']),
-  provider: v.optional(v.string()),
-  region: v.optional(v.nullable(v.string())),
-  confidence: v.number(),
-  evidence: v.array(v.string()),
-  since: Time,
-});
-
-const OutageSchema = v.looseObject({
-  provider: v.string(),
-  region: v.nullable(v.string()),
-  since: Time,
-  end: v.optional(Time),
-  detectedAt: v.optional(Time),
-  durationMs: v.optional(v.number()),
-  confidence: v.number(),
-  failingSites: v.array(v.string()),
-  healthySites: v.array(v.string()),
-  sources: v.array(v.picklist(['local', 'status', 'crowd'])),
-  evidence: v.array(v.string()),
-});
 
 const VerdictRecordSchema = v.object({
   version: v.literal(VERDICT_RECORD_VERSION),

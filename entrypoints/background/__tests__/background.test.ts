@@ -1,11 +1,24 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { IDBFactory } from 'fake-indexeddb';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  type MockInstance,
+  vi,
+} from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  type LoopbackServer,
+  startLoopbackServer,
+} from '../../../utils/browser/__tests__/helpers/loopback-server';
 import { CLEAR_TITLE } from '../../../utils/browser/badge-titles';
 import { SETTINGS_CHANGED_MESSAGE } from '../../../utils/browser/settings-messages';
+import { RESOURCE_TYPES } from '../../../utils/observe/resource-type';
 import { closeOutageDb, openOutageDb } from '../../../utils/store/db';
 import { getRecentEvents } from '../../../utils/store/events-repo';
 import { getHost } from '../../../utils/store/hosts-repo';
@@ -14,18 +27,6 @@ import background from '../index';
 import { PRUNE_ALARM } from '../settings';
 
 type Listener = (details: Record<string, unknown>) => void;
-
-const PAGE_BREAKING_TYPES = [
-  'main_frame',
-  'sub_frame',
-  'xmlhttprequest',
-  'script',
-  'stylesheet',
-  'image',
-  'font',
-  'media',
-  'other',
-];
 
 // fakeBrowser.webRequest throws "not implemented"; capture what main() registers instead.
 function spyOnWebRequest() {
@@ -50,20 +51,24 @@ async function getStoredForTab(tabId: number) {
 
 let probeHits = 0;
 let probeUrl = '';
-const probeServer = createServer((_req, res) => {
-  probeHits++;
-  res.writeHead(204).end();
-});
+let probeServer: LoopbackServer;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => probeServer.listen(0, '127.0.0.1', resolve));
-  probeUrl = `http://127.0.0.1:${(probeServer.address() as AddressInfo).port}/204`;
+  probeServer = await startLoopbackServer((_req, res) => {
+    probeHits++;
+    res.writeHead(204).end();
+  });
+  probeUrl = `${probeServer.base}/204`;
 });
 
-afterAll(async () => {
-  probeServer.closeAllConnections();
-  await new Promise((resolve) => probeServer.close(resolve));
-});
+afterAll(() => probeServer.close());
+
+/**
+ * The message listeners every main() of the running test registered. main() answers a message only
+ * after its queued work, start-up included, so afterEach sends each one a message before it closes the
+ * database: no start-up is left reading from a connection closed under it.
+ */
+let messageListeners: MockInstance<(listener: (message: unknown) => Promise<unknown> | undefined) => void>;
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -71,9 +76,11 @@ beforeEach(async () => {
   fakeBrowser.webNavigation.onErrorOccurred.removeAllListeners();
   await closeOutageDb();
   globalThis.indexedDB = new IDBFactory();
+  messageListeners = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener') as typeof messageListeners;
 });
 
 afterEach(async () => {
+  for (const [listener] of messageListeners.mock.calls) await listener({ type: SETTINGS_CHANGED_MESSAGE });
   await closeOutageDb();
 });
 
@@ -95,10 +102,10 @@ describe('background main()', () => {
     expect(onAlarm).toHaveBeenCalled();
     const [, completedFilter, extraInfo] = spies.onCompleted.mock.calls[0]!;
     expect(completedFilter?.urls).toEqual(['<all_urls>']);
-    expect(completedFilter?.types).toEqual(expect.arrayContaining(PAGE_BREAKING_TYPES));
+    expect(completedFilter?.types).toEqual(expect.arrayContaining([...RESOURCE_TYPES]));
     expect(extraInfo).toEqual(['responseHeaders']);
     expect(spies.onErrorOccurred.mock.calls[0]![1]?.types).toEqual(
-      expect.arrayContaining(PAGE_BREAKING_TYPES),
+      expect.arrayContaining([...RESOURCE_TYPES]),
     );
   });
 

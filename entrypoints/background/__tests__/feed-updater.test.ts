@@ -1,11 +1,14 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { IDBFactory } from 'fake-indexeddb';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAttributor } from '../../../utils/attribute/attribute';
 import type { FeedSource } from '../../../utils/attribute/feed-sources';
-import { type OutageDb, openWithLadder } from '../../../utils/store/db';
+import {
+  type LoopbackServer,
+  startLoopbackServer,
+} from '../../../utils/browser/__tests__/helpers/loopback-server';
+import { openFreshDb } from '../../../utils/store/__tests__/helpers/fresh-db';
+import type { OutageDb } from '../../../utils/store/db';
 import { getKv, KV_KEYS, setKv } from '../../../utils/store/kv-repo';
 import { getFeedTextKey } from '../../../utils/store/settings-keys';
 import { setUserMappings } from '../../../utils/store/user-settings';
@@ -26,7 +29,7 @@ const CLOUDFLARE = '104.16.0.0/13\n173.245.48.0/20';
 type Mode = 'ok' | 'http-500' | 'drop-connection' | 'oversized' | 'malformed';
 let mode: Mode = 'ok';
 const hits: string[] = [];
-let server: Server;
+let server: LoopbackServer;
 let base = '';
 
 function handle(req: IncomingMessage, res: ServerResponse): void {
@@ -43,15 +46,11 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
 }
 
 beforeAll(async () => {
-  server = createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startLoopbackServer(handle);
+  base = server.base;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 function sources(): FeedSource[] {
   return [
@@ -70,7 +69,7 @@ function makeUpdater() {
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  db = await openWithLadder(new IDBFactory());
+  db = await openFreshDb();
   now = T0;
   mode = 'ok';
   hits.length = 0;

@@ -1,9 +1,9 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { UserMapping } from '../../../utils/attribute/user-mapping';
 import type { ProbeResult } from '../../../utils/infer/engine';
 import type { RawRequest } from '../../../utils/observe/types';
-import { type OutageDb, openWithLadder } from '../../../utils/store/db';
+import { openFreshDb } from '../../../utils/store/__tests__/helpers/fresh-db';
+import type { OutageDb } from '../../../utils/store/db';
 import { getRecentEvents } from '../../../utils/store/events-repo';
 import { getHost } from '../../../utils/store/hosts-repo';
 import { getKv, KV_KEYS, setKv } from '../../../utils/store/kv-repo';
@@ -96,7 +96,7 @@ async function raiseOutage(live: ReturnType<typeof setup>['live'], clock: { now:
 
 let db: OutageDb;
 beforeEach(async () => {
-  db = await openWithLadder(new IDBFactory());
+  db = await openFreshDb();
 });
 
 describe('live engine', () => {

@@ -1,5 +1,3 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeConnectivity } from '../connectivity-probe';
 import {
@@ -8,29 +6,24 @@ import {
   isSettingsChangedMessage,
   SETTINGS_CHANGED_MESSAGE,
 } from '../settings-messages';
+import { getRefusedUrl, type LoopbackServer, startLoopbackServer } from './helpers/loopback-server';
 
 // Loopback servers only: one answers 204, one 404 (still an answer), one never answers; a closed port refuses.
 let base = '';
 let refused = '';
-const server = http.createServer((req, res) => {
-  if (req.url === '/hang') return;
-  res.writeHead(req.url === '/204' ? 204 : 404);
-  res.end();
-});
+let server: LoopbackServer;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const closed = http.createServer();
-  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-  refused = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/`;
-  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  server = await startLoopbackServer((req, res) => {
+    if (req.url === '/hang') return;
+    res.writeHead(req.url === '/204' ? 204 : 404);
+    res.end();
+  });
+  base = server.base;
+  refused = await getRefusedUrl('/');
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
 
 describe('probeConnectivity', () => {
   it.each([

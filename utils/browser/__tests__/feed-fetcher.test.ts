@@ -1,14 +1,14 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedSource } from '../../attribute/feed-sources';
 import { fetchFeed, fetchFeedSource } from '../feed-fetcher';
+import { getRefusedUrl, type LoopbackServer, startLoopbackServer } from './helpers/loopback-server';
 
 const BODY = '104.16.0.0/13\n173.245.48.0/20';
 const ETAG = '"v1"';
 const LAST_MODIFIED = 'Sat, 01 Nov 2026 12:00:00 GMT';
 
-let server: Server;
+let server: LoopbackServer;
 let base = '';
 const seen: IncomingMessage['headers'][] = [];
 
@@ -69,15 +69,11 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
 }
 
 beforeAll(async () => {
-  server = createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startLoopbackServer(handle);
+  base = server.base;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 describe('fetchFeed (loopback server)', () => {
   it('downloads the text with its validators', async () => {
@@ -117,11 +113,7 @@ describe('fetchFeed (loopback server)', () => {
   });
 
   it('reports a refused connection as a network error', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
-    const r = await fetchFeed({ url: `http://127.0.0.1:${port}/feed`, maxBytes: 1024 });
+    const r = await fetchFeed({ url: await getRefusedUrl('/feed'), maxBytes: 1024 });
     expect(r.status === 'error' && r.error).toMatch(/^network error: /);
   });
 

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { RESOURCE_TYPES } from '../../observe/resource-type';
 import { getRequestTypes } from '../request-filter';
 
-const PAGE_BREAKING = [
-  'main_frame',
-  'sub_frame',
-  'xmlhttprequest',
-  'script',
-  'stylesheet',
-  'image',
-  'font',
-  'media',
-  'other',
-];
+// RESOURCE_TYPES is pinned to the ResourceType union by load-event-schema.test.ts, so it is the
+// independent statement of "every type that can break a page" here.
 
 describe('getRequestTypes', () => {
   it.each(['chrome', 'firefox'] as const)('%s listens to every type that can break a page', (family) => {
-    expect(getRequestTypes(family)).toEqual(expect.arrayContaining(PAGE_BREAKING));
+    expect(getRequestTypes(family)).toEqual(expect.arrayContaining([...RESOURCE_TYPES]));
   });
 
   it('adds imageset for Firefox only (Chrome would reject it)', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Attribution } from '../../attribute/types';
+import { OUTCOMES } from '../../observe/outcome';
 import type { LoadEvent } from '../../observe/types';
 import { createInferenceEngine, type InferenceEngine, restoreEngine } from '../engine';
 import { AWS_EUW1, AWS_USE1, CLOUDFLARE, GCP, load, sec } from './fixtures';
@@ -105,17 +106,7 @@ describe('engine state', () => {
   });
 
   it('never throws and keeps its answers in range on arbitrary event sequences', () => {
-    const outcome = fc.constantFrom(
-      'ok',
-      'dns',
-      'connect',
-      'timeout',
-      'tls',
-      'protocol',
-      'http5xx',
-      'local',
-      'ignored' as const,
-    );
+    const outcome = fc.constantFrom(...OUTCOMES);
     const attr = fc.constantFrom(AWS_USE1, AWS_EUW1, GCP, CLOUDFLARE, [] as Attribution[]);
     const type = fc.constantFrom('main_frame', 'xmlhttprequest', 'script', 'image' as const);
     const step = fc.oneof(

@@ -2,22 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../observe/types';
 import { getCountedKeys } from '../keys';
 import { DEFAULT_ENGINE_OPTIONS } from '../options';
-import { createWindows, getMarkState, type SiteMark } from '../windows';
+import { createSiteMark, createWindows, getMarkState, type SiteMark } from '../windows';
 import { AWS_USE1, sec } from './fixtures';
 
 const RULES = DEFAULT_ENGINE_OPTIONS;
 const KEY = getCountedKeys('ok', AWS_USE1)[0];
 
-const mark = (over: Partial<SiteMark>): SiteMark => ({
-  lastOk: null,
-  lastFail: null,
-  streakStart: null,
-  streakFails: 0,
-  okStreak: 0,
-  failClass: null,
-  group: 'direct',
-  ...over,
-});
+const mark = (over: Partial<SiteMark>): SiteMark => ({ ...createSiteMark('direct'), ...over });
 
 describe('getMarkState', () => {
   it.each([

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createDeduper } from '../dedupe';
 import type { LoadEvent } from '../types';
+import { createLoadEvent } from './helpers/load-event';
 
 const URL_A = 'https://www.shop.example/';
 const URL_B = 'https://api.shop.example/v1';
 
-function load(time: number, overrides: Partial<LoadEvent> = {}): LoadEvent {
-  return {
-    time,
-    tabId: 1,
-    host: 'www.shop.example',
-    site: 'shop.example',
-    type: 'main_frame',
-    outcome: 'dns',
-    ...overrides,
-  };
-}
+const load = (time: number, overrides: Partial<LoadEvent> = {}): LoadEvent =>
+  createLoadEvent(time, { outcome: 'dns', ...overrides });
 
 describe('createDeduper', () => {
   it("drops Chromium's auto-reload repeat of a failed page (~1.1 s later)", () => {

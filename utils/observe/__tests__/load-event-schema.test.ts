@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { LoadEventSchema, type OUTCOMES, type RESOURCE_TYPES } from '../load-event-schema';
+import { LoadEventSchema } from '../load-event-schema';
+import type { OUTCOMES } from '../outcome';
+import type { RESOURCE_TYPES } from '../resource-type';
 import type { LoadEvent, Outcome, ResourceType } from '../types';
 
 describe('LoadEventSchema', () => {

@@ -1,24 +1,12 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { LoadEvent } from '../../observe/types';
-import { type OutageDb, openWithLadder } from '../db';
+import { createLoadEvent as load } from '../../observe/__tests__/helpers/load-event';
+import type { OutageDb } from '../db';
 import { addEvents, getRecentEvents, pruneEvents } from '../events-repo';
-
-function load(time: number, overrides: Partial<LoadEvent> = {}): LoadEvent {
-  return {
-    time,
-    tabId: 1,
-    host: 'www.shop.example',
-    site: 'shop.example',
-    type: 'main_frame',
-    outcome: 'ok',
-    ...overrides,
-  };
-}
+import { openFreshDb } from './helpers/fresh-db';
 
 let db: OutageDb;
 beforeEach(async () => {
-  db = await openWithLadder(new IDBFactory());
+  db = await openFreshDb();
 });
 
 describe('addEvents', () => {

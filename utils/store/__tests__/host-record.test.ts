@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Attribution } from '../../attribute/types';
+import { createLoadEvent } from '../../observe/__tests__/helpers/load-event';
 import type { LoadEvent } from '../../observe/types';
 import { MAX_HOST_IPS, mergeHostRecord, toHostRecord } from '../host-record';
 import type { HostRecord } from '../records';
@@ -13,17 +14,8 @@ const AWS: Attribution = {
   evidence: ['ip in range'],
 };
 
-function load(time: number, overrides: Partial<LoadEvent> = {}): LoadEvent {
-  return {
-    time,
-    tabId: 1,
-    host: 'api.shop.example',
-    site: 'shop.example',
-    type: 'xmlhttprequest',
-    outcome: 'ok',
-    ...overrides,
-  };
-}
+const load = (time: number, overrides: Partial<LoadEvent> = {}): LoadEvent =>
+  createLoadEvent(time, { host: 'api.shop.example', type: 'xmlhttprequest', ...overrides });
 
 function fold(events: LoadEvent[], attributions?: Attribution[]): HostRecord | undefined {
   return events.reduce<HostRecord | undefined>(

@@ -1,8 +1,8 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Attribution } from '../../attribute/types';
+import { createLoadEvent } from '../../observe/__tests__/helpers/load-event';
 import type { LoadEvent } from '../../observe/types';
-import { type OutageDb, openWithLadder } from '../db';
+import type { OutageDb } from '../db';
 import {
   clearHosts,
   getHost,
@@ -11,6 +11,7 @@ import {
   recordHostOutcome,
   recordHostOutcomes,
 } from '../hosts-repo';
+import { openFreshDb } from './helpers/fresh-db';
 
 const AWS: Attribution = {
   provider: 'aws',
@@ -21,13 +22,12 @@ const AWS: Attribution = {
   evidence: [],
 };
 
-function load(host: string, time: number, overrides: Partial<LoadEvent> = {}): LoadEvent {
-  return { time, tabId: 1, host, site: 'shop.example', type: 'xmlhttprequest', outcome: 'ok', ...overrides };
-}
+const load = (host: string, time: number, overrides: Partial<LoadEvent> = {}): LoadEvent =>
+  createLoadEvent(time, { host, type: 'xmlhttprequest', ...overrides });
 
 let db: OutageDb;
 beforeEach(async () => {
-  db = await openWithLadder(new IDBFactory());
+  db = await openFreshDb();
 });
 
 describe('hosts repository', () => {

@@ -1,11 +1,11 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type OutageDb, openWithLadder } from '../db';
+import type { OutageDb } from '../db';
 import { deleteKv, getKv, KV_KEYS, setKv } from '../kv-repo';
+import { openFreshDb } from './helpers/fresh-db';
 
 let db: OutageDb;
 beforeEach(async () => {
-  db = await openWithLadder(new IDBFactory());
+  db = await openFreshDb();
 });
 
 describe('kv repository', () => {

@@ -1,11 +1,12 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Attribution } from '../../attribute/types';
+import { createLoadEvent } from '../../observe/__tests__/helpers/load-event';
 import type { LoadEvent } from '../../observe/types';
-import { type OutageDb, openWithLadder } from '../db';
+import type { OutageDb } from '../db';
 import { getRecentEvents } from '../events-repo';
 import { getHost, getRecentHosts } from '../hosts-repo';
 import { recordLoads } from '../loads-repo';
+import { openFreshDb } from './helpers/fresh-db';
 
 const AWS: Attribution = {
   provider: 'aws',
@@ -16,13 +17,12 @@ const AWS: Attribution = {
   evidence: ['your mapping'],
 };
 
-function load(host: string, time: number, overrides: Partial<LoadEvent> = {}): LoadEvent {
-  return { time, tabId: 1, host, site: host, type: 'main_frame', outcome: 'ok', ...overrides };
-}
+const load = (host: string, time: number, overrides: Partial<LoadEvent> = {}): LoadEvent =>
+  createLoadEvent(time, { host, site: host, ...overrides });
 
 let db: OutageDb;
 beforeEach(async () => {
-  db = await openWithLadder(new IDBFactory());
+  db = await openFreshDb();
 });
 
 describe('recordLoads', () => {

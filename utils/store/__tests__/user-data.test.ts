@@ -1,28 +1,21 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { UserMapping } from '../../attribute/user-mapping';
+import { createLoadEvent } from '../../observe/__tests__/helpers/load-event';
 import type { LoadEvent } from '../../observe/types';
-import { type OutageDb, openWithLadder } from '../db';
+import type { OutageDb } from '../db';
 import { addEvents } from '../events-repo';
 import { recordHostOutcome } from '../hosts-repo';
 import { getKv, KV_KEYS, setKv } from '../kv-repo';
 import { SETTINGS_KEYS } from '../settings-keys';
 import { deleteUserData, EXPORT_FORMAT, exportUserData } from '../user-data';
 import { setUserMappings } from '../user-settings';
+import { openFreshDb } from './helpers/fresh-db';
 
-const load = (time: number): LoadEvent => ({
-  time,
-  tabId: 1,
-  host: 'www.shop.example',
-  site: 'shop.example',
-  type: 'main_frame',
-  outcome: 'ok',
-  ip: '3.80.1.10',
-});
+const load = (time: number): LoadEvent => createLoadEvent(time, { ip: '3.80.1.10' });
 
 let db: OutageDb;
 beforeEach(async () => {
-  db = await openWithLadder(new IDBFactory());
+  db = await openFreshDb();
   await addEvents(db, [load(20), load(10)]);
   await recordHostOutcome(db, load(20));
   await setKv(db, KV_KEYS.settings, { crowd: true });

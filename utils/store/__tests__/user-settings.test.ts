@@ -1,6 +1,5 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type OutageDb, openWithLadder } from '../db';
+import type { OutageDb } from '../db';
 import { getKv, KV_KEYS, setKv } from '../kv-repo';
 import { SETTINGS_KEYS } from '../settings-keys';
 import {
@@ -15,10 +14,11 @@ import {
   setProbeUrls,
   setUserMappings,
 } from '../user-settings';
+import { openFreshDb } from './helpers/fresh-db';
 
 let db: OutageDb;
 beforeEach(async () => {
-  db = await openWithLadder(new IDBFactory());
+  db = await openFreshDb();
 });
 
 describe('DoH setting', () => {

@@ -1,7 +1,6 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Outage, Verdict } from '../../infer/types';
-import { type OutageDb, openWithLadder } from '../db';
+import type { OutageDb } from '../db';
 import { KV_KEYS, setKv } from '../kv-repo';
 import {
   findOutageFor,
@@ -14,6 +13,7 @@ import {
   VERDICT_RECORD_VERSION,
   type VerdictRecord,
 } from '../verdict-record';
+import { openFreshDb } from './helpers/fresh-db';
 
 const OUTAGE: Outage = {
   provider: 'aws',
@@ -44,7 +44,7 @@ const RECORD: VerdictRecord = {
 
 let db: OutageDb;
 beforeEach(async () => {
-  db = await openWithLadder(new IDBFactory());
+  db = await openFreshDb();
 });
 
 describe('verdict record', () => {
