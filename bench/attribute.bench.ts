@@ -31,6 +31,8 @@ import {
   serializeRangeTable,
 } from '../utils/attribute/range-table';
 import type { RangePrefix } from '../utils/attribute/types';
+import { createRandom } from './lib/random';
+import { getMedian } from './lib/stats';
 import type { BenchContext, BenchModule, BenchRow, BenchSection } from './types';
 
 const require = createRequire(import.meta.url);
@@ -38,22 +40,6 @@ const require = createRequire(import.meta.url);
 type Loop = (ips: readonly string[], n: number) => number;
 
 let sink = 0;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Alternately inside a random feed prefix and uniformly random. Not shuffled afterwards: the strings then sit in
@@ -125,7 +111,7 @@ function measureAll(
       rates[name] = list;
     }
   }
-  return Object.fromEntries(Object.entries(rates).map(([name, xs]) => [name, median(xs)]));
+  return Object.fromEntries(Object.entries(rates).map(([name, xs]) => [name, getMedian(xs)]));
 }
 
 /** Median ms of `runs` calls after one warm-up. */
@@ -137,7 +123,7 @@ function timeMs(fn: () => unknown, runs: number): number {
     sink += fn() ? 1 : 0;
     xs.push(performance.now() - t);
   }
-  return median(xs);
+  return getMedian(xs);
 }
 
 function getHeapBytes(): number {

@@ -16,11 +16,13 @@
  * events; the engine and pipeline keep only bounded, time-evicted state, so the two should match.
  */
 
-import { loadRangesFromDir } from '../cli/lib/load-ranges';
-import { createAttributor } from '../utils/attribute/attribute';
+import { loadAttributionContext } from '../cli/lib/attribution-context';
+import type { LoadedRanges } from '../cli/lib/load-ranges';
 import { createInferenceEngine } from '../utils/infer/engine';
 import type { RawRequest } from '../utils/observe/types';
 import { createPipeline } from '../utils/pipeline/pipeline';
+import { createRandom } from './lib/random';
+import { getQuantile } from './lib/stats';
 import type { BenchModule } from './types';
 
 const T0 = Date.parse('2026-03-02T08:00:00Z');
@@ -39,18 +41,6 @@ const PLACES = [
   { provider: 'akamai', region: null },
   { provider: 'digitalocean', region: null },
 ];
-
-/** Small deterministic PRNG (mulberry32) so every run replays the same day. */
-function createRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface SiteSpec {
   name: string;
@@ -77,10 +67,7 @@ const HEADERS: Record<string, Record<string, string>> = {
 };
 
 /** The synthetic sites with addresses drawn from their provider/region's own prefixes. */
-function createSites(
-  prefixes: ReturnType<typeof loadRangesFromDir>['prefixes'],
-  rnd: () => number,
-): SiteSpec[] {
+function createSites(prefixes: LoadedRanges['prefixes'], rnd: () => number): SiteSpec[] {
   const pools = PLACES.map((p) =>
     prefixes.filter((x) => x.provider === p.provider && x.region === p.region && !x.cidr.includes(':')),
   );
@@ -163,18 +150,14 @@ function gcHeapMb(): number | null {
   return process.memoryUsage().heapUsed / 1_048_576;
 }
 
-function quantile(sorted: Float64Array, q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
-
 /** Built in its own scope so the parsed feed files (prefix lists) are garbage before the heap is measured. */
 function setup(rangesDir: string) {
-  const loaded = loadRangesFromDir(rangesDir);
-  const attributor = createAttributor({ table: loaded.table });
+  // No catalog: the workload's synthetic sites are in no catalog, and the figures stay comparable across runs.
+  const { attributor, ranges } = loadAttributionContext({ rangesDir, catalogPath: null });
   const engine = createInferenceEngine();
   const pipeline = createPipeline({ attributor, engine, dedupeWindowMs: 2_000 });
-  const rnd = createRng(20260302);
-  return { engine, pipeline, next: createWorkload(createSites(loaded.prefixes, rnd), rnd) };
+  const rnd = createRandom(20260302);
+  return { engine, pipeline, next: createWorkload(createSites(ranges.prefixes, rnd), rnd) };
 }
 
 const bench: BenchModule = async (ctx) => {
@@ -190,7 +173,7 @@ const bench: BenchModule = async (ctx) => {
     empty[k] = Number(process.hrtime.bigint() - a);
   }
   empty.sort();
-  const overheadNs = quantile(empty, 0.5);
+  const overheadNs = getQuantile(empty, 0.5);
 
   let i = 0;
   let kept = 0;
@@ -213,8 +196,8 @@ const bench: BenchModule = async (ctx) => {
   // the optimizer may drop them once unused and the end figure would look better than it is.
   if (pipeline.onRawRequest(next(i++))) kept++;
   costs.sort();
-  const medianUs = quantile(costs, 0.5) / 1000;
-  const p99Us = quantile(costs, 0.99) / 1000;
+  const medianUs = getQuantile(costs, 0.5) / 1000;
+  const p99Us = getQuantile(costs, 0.99) / 1000;
   const outages = engine.getOutageHistory().length + engine.getOutages(T0 + total * 60).length;
 
   const rows: Awaited<ReturnType<BenchModule>>[number]['rows'] = [

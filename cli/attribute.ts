@@ -5,12 +5,10 @@
  * arguments print usage to stderr and exit 2.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createAttributor } from '../utils/attribute/attribute';
-import { createCatalogIndex, parseServiceCatalog } from '../utils/attribute/service-catalog';
 import type { Observation } from '../utils/attribute/types';
-import { loadRangesFromDir } from './lib/load-ranges';
+import { loadAttributionContext } from './lib/attribution-context';
 import { parseObservationLines } from './lib/observations';
-import { getDefaultCatalogPath, getDefaultRangesDir } from './lib/shared-paths';
+import { getDefaultRangesDir } from './lib/shared-paths';
 
 const USAGE = `usage: npm run -s attribute -- [--ranges DIR] [--catalog FILE] TARGET...
        npm run -s attribute -- [--ranges DIR] [--catalog FILE] --observations FILE
@@ -50,20 +48,11 @@ function parseArgs(argv: string[]) {
 
 const args = parseArgs(process.argv.slice(2));
 if (!existsSync(args.ranges)) fail(`ranges directory not found: ${args.ranges}`);
-const loaded = loadRangesFromDir(args.ranges);
-for (const e of loaded.errors) process.stderr.write(`range feed error: ${e.message}\n`);
-
-const catalogPath = args.catalog ?? (existsSync(getDefaultCatalogPath()) ? getDefaultCatalogPath() : null);
-let catalog = null;
-if (catalogPath !== null) {
-  try {
-    catalog = createCatalogIndex(parseServiceCatalog(JSON.parse(readFileSync(catalogPath, 'utf8'))));
-  } catch (e) {
-    process.stderr.write(`catalog ${catalogPath} not used: ${(e as Error).message}\n`);
-  }
-}
-
-const attributor = createAttributor({ table: loaded.table, catalog });
+const { attributor, errors } = loadAttributionContext({
+  rangesDir: args.ranges,
+  catalogPath: args.catalog ?? undefined,
+});
+for (const e of errors) process.stderr.write(`${e}\n`);
 
 let inputs: Array<{ target: string; obs: Observation }>;
 if (args.observations !== null) {

@@ -7,12 +7,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createAttributor } from '../utils/attribute/attribute';
-import {
-  type CatalogIndex,
-  createCatalogIndex,
-  parseServiceCatalog,
-} from '../utils/attribute/service-catalog';
 import { replayScenario } from '../utils/scenario/replay';
 import { parseScenario } from '../utils/scenario/schema';
 import {
@@ -22,8 +16,8 @@ import {
   summarize,
   summarizeReplay,
 } from '../utils/scenario/summary';
-import { loadRangesFromDir } from './lib/load-ranges';
-import { getDefaultCatalogPath, getDefaultRangesDir } from './lib/shared-paths';
+import { loadAttributionContext } from './lib/attribution-context';
+import { getDefaultRangesDir } from './lib/shared-paths';
 
 const USAGE = `usage: npm run -s eval -- [--ranges DIR] [--catalog FILE] [--json] SCENARIO.json...
   --ranges   directory of provider range files (default: ../shared/data/provider-ranges)
@@ -58,22 +52,13 @@ function parseArgs(argv: string[]) {
   return { ranges, catalog, json, files };
 }
 
-function loadCatalog(file: string | null): CatalogIndex | null {
-  const chosen = file ?? (existsSync(getDefaultCatalogPath()) ? getDefaultCatalogPath() : null);
-  if (chosen === null) return null;
-  try {
-    return createCatalogIndex(parseServiceCatalog(JSON.parse(readFileSync(chosen, 'utf8'))));
-  } catch (e) {
-    process.stderr.write(`catalog ${chosen} not used: ${(e as Error).message}\n`);
-    return null;
-  }
-}
-
 const args = parseArgs(process.argv.slice(2));
 if (!existsSync(args.ranges)) usage(`ranges directory not found: ${args.ranges}`);
-const loaded = loadRangesFromDir(args.ranges);
-for (const e of loaded.errors) process.stderr.write(`range feed error: ${e.message}\n`);
-const attributor = createAttributor({ table: loaded.table, catalog: loadCatalog(args.catalog) });
+const { attributor, errors } = loadAttributionContext({
+  rangesDir: args.ranges,
+  catalogPath: args.catalog ?? undefined,
+});
+for (const e of errors) process.stderr.write(`${e}\n`);
 
 const outcomes: ScenarioOutcome[] = [];
 for (const file of args.files) {

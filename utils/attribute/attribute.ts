@@ -3,7 +3,8 @@
  *
  * Sources, strongest first (confidence in parentheses): user mappings (1.0), server ip in the range table
  * (0.95 with a region, 0.9 without), CNAME names (0.85 / 0.8), nameservers (role dns, 0.9), response headers
- * (0.75, weak ones 0.45), the host name itself (0.8 / 0.75), catalog membership (0.35–0.6 by basis), and last the
+ * (0.75, weak ones 0.45), the host name itself (0.8 / 0.75), a name matched only by a generic rule (any AWS
+ * service endpoint) 0.1 below the specific rules' figure, catalog membership (0.35–0.6 by basis), and last the
  * dependency graph: each hosting/cdn attribution's platform edges, role `platform`, confidence = its own × the
  * edge's. Duplicates (same provider + region + role) merge, keeping the strongest confidence and all evidence,
  * strongest first. Order: confidence desc, then role, provider, region. Works with `table: null` (before the first
@@ -13,7 +14,7 @@
 import { getDependencies } from './dependencies';
 import { matchHeaders } from './header-rules';
 import { parseIpv4, parseIpv6 } from './ip-address';
-import { matchHostName, normalizeHostName } from './name-rules';
+import { matchHostName, type NameMatch, normalizeHostName } from './name-rules';
 import { matchNameserver } from './ns-rules';
 import { getProviderDisplayName } from './provider-names';
 import { compileRangeTable, type RangeEntry, type RangeTable } from './range-table';
@@ -33,7 +34,14 @@ export interface Attributor {
 
 const CDN_SERVICES = new Set(['cloudfront', 'globalaccelerator']);
 const CDN_PROVIDERS = new Set(['cloudflare', 'fastly', 'akamai']);
+/** How much less a generic name rule is trusted than a specific one with the same region knowledge. */
+const GENERIC_NAME_PENALTY = 0.1;
 const ROLE_ORDER: Readonly<Record<Role, number>> = { hosting: 0, cdn: 1, dns: 2, platform: 3 };
+
+function getNameConfidence(match: NameMatch, withRegion: number, withoutRegion: number): number {
+  const base = match.region ? withRegion : withoutRegion;
+  return match.rule.generic ? Math.round((base - GENERIC_NAME_PENALTY) * 100) / 100 : base;
+}
 
 function getRangeRole(entry: RangeEntry): Role {
   return CDN_PROVIDERS.has(entry.provider) || (entry.service !== null && CDN_SERVICES.has(entry.service))
@@ -138,7 +146,7 @@ export function createAttributor(options: AttributorOptions = {}): Attributor {
               region: m.region,
               service: m.service,
               role: m.role,
-              confidence: m.region ? 0.85 : 0.8,
+              confidence: getNameConfidence(m, 0.85, 0.8),
             },
             `cname ${normalizeHostName(cname)} matches ${m.rule.id}${m.region ? ` (region ${m.region})` : ''}`,
           );
@@ -178,7 +186,7 @@ export function createAttributor(options: AttributorOptions = {}): Attributor {
             region: own.region,
             service: own.service,
             role: own.role,
-            confidence: own.region ? 0.8 : 0.75,
+            confidence: getNameConfidence(own, 0.8, 0.75),
           },
           `host name ${host} matches ${own.rule.id}${own.region ? ` (region ${own.region})` : ''}`,
         );

@@ -12,28 +12,38 @@ export const INVALID_IPV4 = -1;
 /**
  * Parses dotted-quad IPv4 in `text[from, to)`; returns the address as an unsigned number or -1.
  * Leading zeros are read as decimal (as browsers report addresses, they never carry any).
+ * Unrolled per octet (one to three digits, then a dot): no per-character counters on the hot path.
  */
 export function parseIpv4Range(text: string, from: number, to: number): number {
+  let i = from;
   let value = 0;
-  let part = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      part = part * 10 + (c - 48);
-      if (++digits > 3 || part > 255) return INVALID_IPV4;
-    } else if (c === 46) {
-      if (digits === 0 || ++dots > 3) return INVALID_IPV4;
-      value = value * 256 + part;
-      part = 0;
-      digits = 0;
-    } else {
-      return INVALID_IPV4;
+  for (let k = 0; k < 4; k++) {
+    if (k > 0) {
+      if (i >= to || text.charCodeAt(i) !== 46) return INVALID_IPV4;
+      i++;
     }
+    if (i >= to) return INVALID_IPV4;
+    let part = text.charCodeAt(i) - 48;
+    if (part < 0 || part > 9) return INVALID_IPV4;
+    i++;
+    if (i < to) {
+      const d2 = text.charCodeAt(i) - 48;
+      if (d2 >= 0 && d2 <= 9) {
+        part = part * 10 + d2;
+        i++;
+        if (i < to) {
+          const d3 = text.charCodeAt(i) - 48;
+          if (d3 >= 0 && d3 <= 9) {
+            part = part * 10 + d3;
+            i++;
+            if (part > 255) return INVALID_IPV4;
+          }
+        }
+      }
+    }
+    value = value * 256 + part;
   }
-  if (dots !== 3 || digits === 0) return INVALID_IPV4;
-  return value * 256 + part;
+  return i === to ? value : INVALID_IPV4;
 }
 
 export function parseIpv4(text: string): number {
@@ -52,42 +62,43 @@ const GROUPS = new Uint16Array(8);
 /**
  * Parses IPv6 text (with "::", an embedded dotted quad, or a "%zone" suffix) into `out[0..3]`.
  * Returns false, leaving `out` unspecified, when the text is not an IPv6 address.
+ * Hex digits are decoded by arithmetic (no table read per character); a full eight-group address, the common
+ * case for server addresses, is packed straight from the groups.
  */
 export function parseIpv6(text: string, out: Uint32Array): boolean {
   const end = text.length;
   let count = 0;
   let gap = -1; // index in GROUPS where "::" stands, -1 until seen
   let i = 0;
-  let c = 0;
   if (end >= 2 && text.charCodeAt(0) === 58) {
     if (text.charCodeAt(1) !== 58) return false;
     gap = 0;
     i = 2;
+    if (i < end && text.charCodeAt(i) === 37) i = end; // "::%zone"
   }
   while (i < end) {
     const groupStart = i;
     let v = 0;
-    let d = 0;
-    c = 0;
+    let c = 0;
     while (i < end) {
       c = text.charCodeAt(i);
       const h = c < 128 ? HEX[c]! : -1;
       if (h < 0) break;
       v = (v << 4) | h;
-      d++;
       i++;
     }
+    const digits = i - groupStart;
     if (i < end && c === 46) {
       // Embedded IPv4 in the last 32 bits (::ffff:1.2.3.4), up to a zone if any.
       let stop = groupStart;
       while (stop < end && text.charCodeAt(stop) !== 37) stop++;
       const v4 = parseIpv4Range(text, groupStart, stop);
       if (v4 < 0 || count > 6) return false;
-      GROUPS[count++] = Math.floor(v4 / 65536);
-      GROUPS[count++] = v4 % 65536;
+      GROUPS[count++] = v4 >>> 16;
+      GROUPS[count++] = v4 & 0xffff;
       break;
     }
-    if (d === 0 || d > 4 || count >= 8) return false;
+    if (digits === 0 || digits > 4 || count >= 8) return false;
     GROUPS[count++] = v;
     if (i === end || c === 37) break; // end, or a "%zone" suffix
     if (c !== 58) return false;
@@ -96,17 +107,27 @@ export function parseIpv6(text: string, out: Uint32Array): boolean {
       if (gap >= 0) return false;
       gap = count;
       i++;
+      if (i < end && text.charCodeAt(i) === 37) break; // "fe80::%eth0"
     } else if (i === end) {
       return false; // trailing single colon
     }
   }
-  if (gap < 0 ? count !== 8 : count > 7) return false;
-  const head = gap < 0 ? count : gap;
-  const tail = count - head;
-  for (let g = 0; g < 8; g += 2) {
-    const a = g < head ? GROUPS[g]! : g >= 8 - tail ? GROUPS[head + g - (8 - tail)]! : 0;
-    const b = g + 1 < head ? GROUPS[g + 1]! : g + 1 >= 8 - tail ? GROUPS[head + g + 1 - (8 - tail)]! : 0;
-    out[g >> 1] = a * 65536 + b;
+  if (gap < 0) {
+    if (count !== 8) return false;
+    out[0] = GROUPS[0]! * 65536 + GROUPS[1]!;
+    out[1] = GROUPS[2]! * 65536 + GROUPS[3]!;
+    out[2] = GROUPS[4]! * 65536 + GROUPS[5]!;
+    out[3] = GROUPS[6]! * 65536 + GROUPS[7]!;
+    return true;
   }
+  if (count > 7) return false;
+  // Move the groups after "::" to the end and zero the gap, back to front so nothing is overwritten early.
+  const tail = count - gap;
+  for (let g = 7; g >= 8 - tail; g--) GROUPS[g] = GROUPS[g - (8 - count)]!;
+  for (let g = gap; g < 8 - tail; g++) GROUPS[g] = 0;
+  out[0] = GROUPS[0]! * 65536 + GROUPS[1]!;
+  out[1] = GROUPS[2]! * 65536 + GROUPS[3]!;
+  out[2] = GROUPS[4]! * 65536 + GROUPS[5]!;
+  out[3] = GROUPS[6]! * 65536 + GROUPS[7]!;
   return true;
 }

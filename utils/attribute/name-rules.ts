@@ -1,8 +1,9 @@
 /**
  * Host-name / CNAME fingerprints as data (fingerprints.md §3). Each rule: a regex over the lower-cased name
- * (trailing dot stripped) with an optional named group `region` holding the provider's region code, the provider,
- * service and role, and optionally a fixed region or a code map for short region codes. First match wins, so the
- * more specific rules of a provider come before its catch-alls.
+ * (trailing dot stripped) with an optional named group `region` holding the provider's region code (and `service`
+ * for rules that read the service from the name), the provider, service and role, and optionally a fixed region or
+ * a code map for short region codes. First match wins, so the more specific rules of a provider come before its
+ * catch-alls; `generic` marks a catch-all the attributor trusts less than a specific rule.
  */
 import type { Role } from './types';
 
@@ -16,6 +17,8 @@ export interface NameRule {
   region?: string;
   /** Maps the captured `region` group through this table (Cloud Run short codes); unknown codes give null. */
   regionCodes?: Readonly<Record<string, string>>;
+  /** A catch-all over a whole naming scheme (any AWS service endpoint): weaker evidence than a specific rule. */
+  generic?: true;
 }
 
 const AWS_REGION = '(?<region>[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d)';
@@ -131,6 +134,19 @@ export const NAME_RULES: readonly NameRule[] = [
     service: 'cognito',
     role: 'hosting',
   },
+  // Any other regional service endpoint: `<svc>[-fips][.dualstack].<region>.amazonaws.com[.cn]` or
+  // `<svc>[-fips].<region>.api.aws` (the dual-stack scheme). Last among AWS rules so ELB, S3, API Gateway, EC2 ...
+  // keep their own ids; the service is the label right before the region.
+  {
+    id: 'aws-regional-endpoint',
+    pattern: rx(
+      `(?:^|\\.)(?<service>[a-z0-9]+(?:-[a-z0-9]+)*?)(?:-fips)?(?:\\.dualstack)?\\.${AWS_REGION}\\.(?:amazonaws\\.com(?:\\.cn)?|api\\.aws)$`,
+    ),
+    provider: 'aws',
+    service: null,
+    role: 'hosting',
+    generic: true,
+  },
   // Azure
   {
     id: 'azure-app-service-regional',
@@ -201,6 +217,14 @@ export const NAME_RULES: readonly NameRule[] = [
     pattern: /\.(?<region>[a-z0-9]+)\.azurecontainer\.io$/,
     provider: 'azure',
     service: 'container-instances',
+    role: 'hosting',
+  },
+  {
+    // `<app>.<environment>.<region>.azurecontainerapps.io` (also `.internal.` and environment default domains).
+    id: 'azure-container-apps',
+    pattern: /(?:^|\.)(?<region>[a-z0-9]+)\.azurecontainerapps\.io$/,
+    provider: 'azure',
+    service: 'container-apps',
     role: 'hosting',
   },
   // Google Cloud
@@ -388,7 +412,8 @@ export function matchHostName(name: string, rules: readonly NameRule[] = NAME_RU
     const captured = m.groups?.region;
     let region: string | null = rule.region ?? null;
     if (captured !== undefined) region = rule.regionCodes ? (rule.regionCodes[captured] ?? null) : captured;
-    return { rule, provider: rule.provider, region, service: rule.service, role: rule.role };
+    const service = m.groups?.service ?? rule.service;
+    return { rule, provider: rule.provider, region, service, role: rule.role };
   }
   return null;
 }

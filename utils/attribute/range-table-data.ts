@@ -9,13 +9,16 @@
  *   starts       Uint32Array(W × N)  interval starts; interval i = [start i, start i+1) (range-intervals.ts)
  *   owners       Int32Array(N)       prefix index owning interval i, -1 = no provider
  *   index        Uint32Array(65537)  first interval per top-16-bit value (range-intervals.ts)
+ *   sub          slots + firsts      a finer second level for crowded /16s (range-sub-index.ts)
  * Only the prefix arrays and metas are stored (range-table-codec.ts); the intervals and the index are rebuilt on
  * load. A RangeEntry object is built the first time its prefix is hit and then reused, so steady-state lookups
- * allocate nothing: parse into numbers (ip-address.ts) → /16 index → binary search → cached entry.
+ * allocate nothing: parse into numbers (ip-address.ts) → /16 index (or its finer second level) → binary search →
+ * cached entry.
  */
 import { formatCidr } from './cidr';
 import { parseIpv4, parseIpv6 } from './ip-address';
 import { buildIntervalsV4, buildIntervalsV6, buildTop16Index } from './range-intervals';
+import { buildSubIndex } from './range-sub-index';
 
 /** What a prefix says, shared by every prefix with the same provider/region/service/feed. */
 export interface RangeMeta {
@@ -68,6 +71,13 @@ export interface RangeTable {
 
 const Q = new Uint32Array(4); // scratch for the IPv6 address being looked up
 
+// Second-level index shape: /16s holding more intervals than the threshold get 2^bits sub-buckets. Picked with
+// `npm run bench -- --only attribute` (IPv4 ~+12% lookups/s, IPv6 ~+4%; ~0.9 MB more typed arrays in all).
+const SUB_BITS_V4 = 6;
+const SUB_THRESHOLD_V4 = 16;
+const SUB_BITS_V6 = 12;
+const SUB_THRESHOLD_V6 = 64;
+
 export function createRangeTable(data: RangeTableData): RangeTable {
   const { metas, v4, v6 } = data;
   const i4 = buildIntervalsV4(v4.words, v4.lens, v4.count);
@@ -78,6 +88,12 @@ export function createRangeTable(data: RangeTableData): RangeTable {
   const starts6 = i6.starts;
   const owners6 = i6.owners;
   const index6 = buildTop16Index(4, starts6, i6.count);
+  const sub4 = buildSubIndex(1, starts4, index4, SUB_BITS_V4, SUB_THRESHOLD_V4);
+  const slots4 = sub4.slots;
+  const firsts4 = sub4.firsts;
+  const sub6 = buildSubIndex(4, starts6, index6, SUB_BITS_V6, SUB_THRESHOLD_V6);
+  const slots6 = sub6.slots;
+  const firsts6 = sub6.firsts;
   const entries4: Array<RangeEntry | undefined> = new Array(v4.count);
   const entries6: Array<RangeEntry | undefined> = new Array(v6.count);
 
@@ -96,10 +112,20 @@ export function createRangeTable(data: RangeTableData): RangeTable {
 
   function lookupV4(ip: number): RangeEntry | null {
     const top = ip >>> 16;
-    let lo = index4[top]!;
+    const slot = slots4[top]!;
+    let lo: number;
+    let hi: number;
+    if (slot < 0) {
+      lo = index4[top]!;
+      hi = index4[top + 1]!;
+    } else {
+      const k = slot + ((ip >>> (16 - SUB_BITS_V4)) & ((1 << SUB_BITS_V4) - 1));
+      lo = firsts4[k]!;
+      hi = firsts4[k + 1]!;
+    }
     if (lo > 0) lo--;
     // Last interval starting at or before ip, by halving the candidate count (fewer mispredicted branches).
-    let count = index4[top + 1]! - lo;
+    let count = hi - lo;
     while (count > 1) {
       const half = count >> 1;
       if (starts4[lo + half]! <= ip) lo += half;
@@ -121,9 +147,19 @@ export function createRangeTable(data: RangeTableData): RangeTable {
     const q3 = Q[3]!;
     if (q0 === 0 && q1 === 0 && q2 === 0xffff) return lookupV4(q3);
     const top = q0 >>> 16;
-    let lo = index6[top]!;
+    const slot = slots6[top]!;
+    let lo: number;
+    let hi: number;
+    if (slot < 0) {
+      lo = index6[top]!;
+      hi = index6[top + 1]!;
+    } else {
+      const k = slot + ((q0 >>> (16 - SUB_BITS_V6)) & ((1 << SUB_BITS_V6) - 1));
+      lo = firsts6[k]!;
+      hi = firsts6[k + 1]!;
+    }
     if (lo > 0) lo--;
-    let count = index6[top + 1]! - lo;
+    let count = hi - lo;
     while (count > 1) {
       const half = count >> 1;
       const o = (lo + half) * 4;
@@ -176,6 +212,10 @@ export function createRangeTable(data: RangeTableData): RangeTable {
         starts6,
         owners6,
         index6,
+        slots4,
+        firsts4,
+        slots6,
+        firsts6,
       ].reduce((sum, a) => sum + a.buffer.byteLength, 0),
     }),
   };

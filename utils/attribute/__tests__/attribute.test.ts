@@ -78,6 +78,32 @@ describe('createAttributor', () => {
     expect(bare.attribute({ host: 'unknown.example', ips: ['3.80.1.10'] })).toEqual([]);
   });
 
+  it('trusts a generic AWS endpoint name less than a specific rule', () => {
+    const bare = createAttributor({ table: null });
+    const [generic] = bare.attribute({ host: 'app.example', cnames: ['dynamodb.eu-west-1.amazonaws.com'] });
+    const [specific] = bare.attribute({
+      host: 'app.example',
+      cnames: ['abc.execute-api.eu-west-1.amazonaws.com'],
+    });
+    expect(generic).toMatchObject({
+      provider: 'aws',
+      region: 'eu-west-1',
+      service: 'dynamodb',
+      confidence: 0.75,
+    });
+    expect(specific).toMatchObject({
+      provider: 'aws',
+      region: 'eu-west-1',
+      service: 'api-gateway',
+      confidence: 0.85,
+    });
+    const [own] = bare.attribute({ host: 'sts.us-east-2.api.aws' });
+    expect(own).toMatchObject({ region: 'us-east-2', service: 'sts', confidence: 0.7 });
+    expect(own!.evidence).toEqual([
+      'host name sts.us-east-2.api.aws matches aws-regional-endpoint (region us-east-2)',
+    ]);
+  });
+
   it('inherits the platform a Vercel site runs on, with lower confidence', () => {
     // No catalog here: the catalog lists vercel.app itself as the Vercel service.
     const list = createAttributor({ table }).attribute({ host: 'my-app.vercel.app' });

@@ -52,6 +52,8 @@ describe('parseIpv6', () => {
     ['::ffff:3.80.1.10', [0, 0, 0xffff, 0x0350010a]],
     ['FE80::1%eth0', [0xfe800000, 0, 0, 1]],
     ['1:2:3:4:5:6:7::', [0x10002, 0x30004, 0x50006, 0x70000]],
+    ['fe80::%eth0', [0xfe800000, 0, 0, 0]],
+    ['::%1', [0, 0, 0, 0]],
     ['ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', [4294967295, 4294967295, 4294967295, 4294967295]],
   ])('%s', (text, expected) => {
     expect(words(text)).toEqual(expected);
@@ -69,6 +71,8 @@ describe('parseIpv6', () => {
     '1:',
     '::1.2.3',
     '1:2:3:4:5:6:7:8::',
+    '1:2:3:4:5:6:7:8:%eth0',
+    '1:%eth0',
   ])('%j is not IPv6', (text) => {
     expect(words(text)).toBeNull();
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchHostName, NAME_RULES } from '../name-rules';
 
+const GENERIC = 'aws-regional-endpoint';
+
 // host → [rule id, provider, region, service, role]
 const CASES: Array<[string, string, string, string | null, string | null, string]> = [
   ['d111111abcdef8.cloudfront.net', 'aws-cloudfront', 'aws', null, 'cloudfront', 'cdn'],
@@ -61,6 +63,47 @@ const CASES: Array<[string, string, string, string | null, string | null, string
   ['abc.us-east-1.awsapprunner.com', 'aws-app-runner', 'aws', 'us-east-1', 'app-runner', 'hosting'],
   ['main.d1abc.amplifyapp.com', 'aws-amplify', 'aws', null, 'amplify', 'hosting'],
   ['myapp.auth.us-west-2.amazoncognito.com', 'aws-cognito', 'aws', 'us-west-2', 'cognito', 'hosting'],
+  // Generic regional endpoints: the service is the label before the region.
+  ['dynamodb.us-east-1.amazonaws.com', GENERIC, 'aws', 'us-east-1', 'dynamodb', 'hosting'],
+  ['cognito-idp.us-east-1.amazonaws.com', GENERIC, 'aws', 'us-east-1', 'cognito-idp', 'hosting'],
+  ['sts.eu-west-1.amazonaws.com', GENERIC, 'aws', 'eu-west-1', 'sts', 'hosting'],
+  ['sts.cn-north-1.amazonaws.com.cn', GENERIC, 'aws', 'cn-north-1', 'sts', 'hosting'],
+  ['dynamodb.us-east-1.api.aws', GENERIC, 'aws', 'us-east-1', 'dynamodb', 'hosting'],
+  ['ec2-fips.us-east-1.api.aws', GENERIC, 'aws', 'us-east-1', 'ec2', 'hosting'],
+  ['dynamodb-fips.us-gov-west-1.amazonaws.com', GENERIC, 'aws', 'us-gov-west-1', 'dynamodb', 'hosting'],
+  ['ec2.dualstack.ap-southeast-2.amazonaws.com', GENERIC, 'aws', 'ap-southeast-2', 'ec2', 'hosting'],
+  ['s3-fips.dualstack.us-east-1.amazonaws.com', GENERIC, 'aws', 'us-east-1', 's3', 'hosting'],
+  ['abc123-ats.iot.eu-central-1.amazonaws.com', GENERIC, 'aws', 'eu-central-1', 'iot', 'hosting'],
+  ['SQS.US-EAST-2.AMAZONAWS.COM.', GENERIC, 'aws', 'us-east-2', 'sqs', 'hosting'],
+  // ...and never shadows the specific rules that share its shape.
+  ['s3.dualstack.eu-west-1.amazonaws.com', 'aws-s3-dualstack', 'aws', 'eu-west-1', 's3', 'hosting'],
+  ['s3-eu-west-1.amazonaws.com', 'aws-s3-regional', 'aws', 'eu-west-1', 's3', 'hosting'],
+  ['s3-website.us-west-2.amazonaws.com', 'aws-s3-website', 'aws', 'us-west-2', 's3', 'hosting'],
+  ['a1b2c3.elb.ca-central-1.amazonaws.com', 'aws-nlb', 'aws', 'ca-central-1', 'elb', 'hosting'],
+  [
+    'q1w2e3r4t5.execute-api.eu-west-3.amazonaws.com',
+    'aws-api-gateway',
+    'aws',
+    'eu-west-3',
+    'api-gateway',
+    'hosting',
+  ],
+  [
+    'myapp.happyhill-1a2b3c4d.eastus.azurecontainerapps.io',
+    'azure-container-apps',
+    'azure',
+    'eastus',
+    'container-apps',
+    'hosting',
+  ],
+  [
+    'api.internal.calmsea-9f8e7d.westeurope.azurecontainerapps.io',
+    'azure-container-apps',
+    'azure',
+    'westeurope',
+    'container-apps',
+    'hosting',
+  ],
   [
     'myapp-abcdefgh12345678.westus-01.azurewebsites.net',
     'azure-app-service-regional',
@@ -183,10 +226,30 @@ describe('NAME_RULES', () => {
     'example.com',
     'cloudfront.net.example.com',
     'elb.amazonaws.com.evil.com',
+    'dynamodb.us-east-1.amazonaws.com.evil.com',
+    'us-east-1.amazonaws.com',
+    'sts.amazonaws.com',
+    'eastus.azurecontainerapps.io.example.net',
     'github.com',
     'notvercel.app',
     '',
   ])('%j matches nothing', (host) => {
     expect(matchHostName(host)).toBeNull();
+  });
+});
+
+describe('generic rules', () => {
+  it('only the AWS service-endpoint catch-all is generic, and it comes after every other AWS rule', () => {
+    const generic = NAME_RULES.filter((r) => r.generic).map((r) => r.id);
+    expect(generic).toEqual([GENERIC]);
+    const at = NAME_RULES.findIndex((r) => r.id === GENERIC);
+    expect(NAME_RULES.slice(at + 1).filter((r) => r.provider === 'aws')).toEqual([]);
+  });
+
+  it('never answers for a host a specific AWS rule matches', () => {
+    const specific = NAME_RULES.filter((r) => r.provider === 'aws' && !r.generic);
+    for (const [host, id] of CASES) {
+      if (specific.some((r) => r.id === id)) expect(matchHostName(host)?.rule.generic).toBeUndefined();
+    }
   });
 });

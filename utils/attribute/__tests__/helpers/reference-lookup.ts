@@ -70,7 +70,11 @@ export function createHashedReference(prefixes: readonly RangePrefix[]) {
   };
 }
 
-/** Seeded PRNG (mulberry32) so sampled addresses are the same on every run. */
+/**
+ * Seeded PRNG (mulberry32) so sampled addresses are the same on every run. Deliberately its own copy, not
+ * bench/lib/random: unit tests depend only on utils/ and their own helpers (bench/ is outside the test tree), and
+ * this oracle shares no code with the benchmark that measures the code under test.
+ */
 export function createRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
