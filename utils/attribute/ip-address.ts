@@ -62,8 +62,7 @@ const GROUPS = new Uint16Array(8);
 /**
  * Parses IPv6 text (with "::", an embedded dotted quad, or a "%zone" suffix) into `out[0..3]`.
  * Returns false, leaving `out` unspecified, when the text is not an IPv6 address.
- * Hex digits are decoded by arithmetic (no table read per character); a full eight-group address, the common
- * case for server addresses, is packed straight from the groups.
+ * A full eight-group address, the common case for server addresses, is packed straight from the groups.
  */
 export function parseIpv6(text: string, out: Uint32Array): boolean {
   const end = text.length;
@@ -130,4 +129,44 @@ export function parseIpv6(text: string, out: Uint32Array): boolean {
   out[2] = GROUPS[4]! * 65536 + GROUPS[5]!;
   out[3] = GROUPS[6]! * 65536 + GROUPS[7]!;
   return true;
+}
+
+/**
+ * The top 16 bits of an address from its first characters only: 0..65535 for IPv4 text, 65536 + the first
+ * group for IPv6 text, or -1 when the start does not tell (neither form, or an IPv6 first group of 0, which may
+ * be IPv4-mapped). Lets a lookup answer "no provider" for a vacant /16 without parsing the rest: a string that is
+ * not an address gets null anyway.
+ */
+export function peekTop16(text: string): number {
+  const end = text.length;
+  let i = 0;
+  let a = 0;
+  let digits = 0;
+  let hex = 0;
+  let hexDigits = 0;
+  // Read one run of characters valid as a decimal octet and/or a hex group, then decide by the separator.
+  for (; i < end && i < 5; i++) {
+    const c = text.charCodeAt(i);
+    const h = c < 128 ? HEX[c]! : -1;
+    if (h < 0) break;
+    if (c <= 57) {
+      a = a * 10 + h;
+      digits++;
+    } else digits = 9; // a hex letter: not an IPv4 octet
+    hex = hex * 16 + h;
+    hexDigits++;
+  }
+  const sep = i < end ? text.charCodeAt(i) : 0;
+  if (sep === 58) return hexDigits >= 1 && hexDigits <= 4 && hex !== 0 ? 65536 + hex : -1;
+  if (sep !== 46 || digits < 1 || digits > 3 || a > 255) return -1;
+  let b = 0;
+  let bDigits = 0;
+  for (i++; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    b = b * 10 + (c - 48);
+    if (++bDigits > 3) return -1;
+  }
+  if (bDigits === 0 || b > 255 || i >= end || text.charCodeAt(i) !== 46) return -1;
+  return a * 256 + b;
 }

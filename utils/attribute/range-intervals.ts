@@ -141,3 +141,26 @@ export function buildTop16Index(W: 1 | 4, starts: Uint32Array, count: number): U
   while (k <= 65536) index[k++] = count;
   return index;
 }
+
+/**
+ * Which /16s hold no provider at all: `vacant[k]` = 1 when the interval covering the /16's first address and
+ * every interval starting inside it are gaps. A lookup there can answer null from the top 16 bits alone.
+ */
+export function buildVacantTop16(
+  W: 1 | 4,
+  starts: Uint32Array,
+  owners: Int32Array,
+  top16: Uint32Array,
+): Uint8Array {
+  const vacant = new Uint8Array(65536);
+  for (let top = 0; top < 65536; top++) {
+    const from = top16[top]!;
+    const to = top16[top + 1]!;
+    // Intervals start at address 0, so the /16's first address is covered by `from` or the one before it.
+    const covering = from < to && starts[from * W]! === top * 65536 ? from : from - 1;
+    let empty = owners[covering]! < 0;
+    for (let i = from; empty && i < to; i++) empty = owners[i]! < 0;
+    vacant[top] = empty ? 1 : 0;
+  }
+  return vacant;
+}

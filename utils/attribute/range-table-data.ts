@@ -16,8 +16,8 @@
  * cached entry.
  */
 import { formatCidr } from './cidr';
-import { parseIpv4, parseIpv6 } from './ip-address';
-import { buildIntervalsV4, buildIntervalsV6, buildTop16Index } from './range-intervals';
+import { parseIpv4, parseIpv6, peekTop16 } from './ip-address';
+import { buildIntervalsV4, buildIntervalsV6, buildTop16Index, buildVacantTop16 } from './range-intervals';
 import { buildSubIndex } from './range-sub-index';
 
 /** What a prefix says, shared by every prefix with the same provider/region/service/feed. */
@@ -94,6 +94,10 @@ export function createRangeTable(data: RangeTableData): RangeTable {
   const sub6 = buildSubIndex(4, starts6, index6, SUB_BITS_V6, SUB_THRESHOLD_V6);
   const slots6 = sub6.slots;
   const firsts6 = sub6.firsts;
+  // /16s with no provider anywhere (IPv4 first, then IPv6): those lookups end after the first characters.
+  const vacant = new Uint8Array(131072);
+  vacant.set(buildVacantTop16(1, starts4, owners4, index4), 0);
+  vacant.set(buildVacantTop16(4, starts6, owners6, index6), 65536);
   const entries4: Array<RangeEntry | undefined> = new Array(v4.count);
   const entries6: Array<RangeEntry | undefined> = new Array(v6.count);
 
@@ -189,6 +193,8 @@ export function createRangeTable(data: RangeTableData): RangeTable {
   return {
     data,
     lookup(ip: string): RangeEntry | null {
+      const top = peekTop16(ip);
+      if (top >= 0 && vacant[top] === 1) return null;
       const v = parseIpv4(ip);
       if (v >= 0) return lookupV4(v);
       return parseIpv6(ip, Q) ? lookupV6() : null;
