@@ -195,8 +195,12 @@ export function createRangeTable(data: RangeTableData): RangeTable {
     lookup(ip: string): RangeEntry | null {
       const top = peekTop16(ip);
       if (top >= 0 && vacant[top] === 1) return null;
-      const v = parseIpv4(ip);
-      if (v >= 0) return lookupV4(v);
+      // The peek already told the family when it answered; otherwise try both forms.
+      if (top < 65536) {
+        const v = parseIpv4(ip);
+        if (v >= 0) return lookupV4(v);
+        if (top >= 0) return null;
+      }
       return parseIpv6(ip, Q) ? lookupV6() : null;
     },
     getStats: () => ({
