@@ -112,13 +112,13 @@ export function createLiveEngine(deps: LiveEngineDeps): LiveEngine {
     }
   }
 
+  async function buildAttributor() {
+    const [table, userMappings] = await Promise.all([deps.getTable(), deps.getUserMappings()]);
+    return createAttributor({ table, catalog: deps.getCatalog(), userMappings });
+  }
+
   async function buildPipeline(db: OutageDb, engine: InferenceEngine): Promise<Pipeline> {
-    const [table, userMappings, hosts] = await Promise.all([
-      deps.getTable(),
-      deps.getUserMappings(),
-      getRecentHosts(db, REMEMBERED_HOSTS),
-    ]);
-    const attributor = createAttributor({ table, catalog: deps.getCatalog(), userMappings });
+    const [attributor, hosts] = await Promise.all([buildAttributor(), getRecentHosts(db, REMEMBERED_HOSTS)]);
     const pipeline = createPipeline({
       attributor,
       engine,
@@ -275,7 +275,7 @@ export function createLiveEngine(deps: LiveEngineDeps): LiveEngine {
       }, `badge of tab ${tabId}`),
     rebuildAttributor: () =>
       enqueue(async (l) => {
-        l.pipeline = await buildPipeline(await deps.getDb(), l.engine);
+        l.pipeline.setAttributor(await buildAttributor());
       }, 'attributor rebuild'),
     start: () => enqueue(async () => undefined, 'start-up'),
     reset: () =>

@@ -46,6 +46,11 @@ export interface Pipeline {
   /** Seeds what a host was last seen on (for instance from stored profiles after a restart). */
   rememberHost(host: string, attributions: readonly Attribution[]): void;
   getRemembered(host: string): readonly Attribution[] | undefined;
+  /**
+   * Swaps in a new attributor (a new range table, changed user mappings). Answers cached from the old one are
+   * dropped; the dedupe window, the tabs' pages and the remembered hosts stay.
+   */
+  setAttributor(next: AttributorLike): void;
 }
 
 function touch<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
@@ -78,7 +83,8 @@ const sameAttribution = (a: Attribution, b: Attribution) =>
   a.provider === b.provider && a.region === b.region && a.role === b.role;
 
 export function createPipeline(options: PipelineOptions): Pipeline {
-  const { attributor, engine, dnsAnswers, onAttributed } = options;
+  const { engine, dnsAnswers, onAttributed } = options;
+  let attributor = options.attributor;
   const maxTabs = options.maxTabs ?? 1_000;
   const maxProfiles = options.maxProfiles ?? 10_000;
   const deduper = createDeduper({ windowMs: options.dedupeWindowMs });
@@ -128,5 +134,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     onNetwork: (state) => engine.setNetwork(state),
     rememberHost: (host, attributions) => touch(profiles, host, [...attributions], maxProfiles),
     getRemembered: (host) => profiles.get(host),
+    setAttributor(next) {
+      attributor = next;
+      bySignature.clear();
+    },
   };
 }

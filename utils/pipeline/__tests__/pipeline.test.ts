@@ -114,3 +114,30 @@ describe('attribution reuse', () => {
     expect(calls).toBe(3);
   });
 });
+
+describe('setAttributor', () => {
+  it('answers with the new attributor at once and keeps the dedupe window and the tabs pages', () => {
+    const { pipeline, seen } = setup();
+    const fail = { ip: '3.82.1.1', statusCode: 503 };
+    pipeline.onRawRequest(raw(0, fail));
+    expect(seen.at(-1)?.attributions.map((a) => a.provider)).toEqual(['aws']);
+
+    pipeline.setAttributor(
+      createAttributor({
+        userMappings: [
+          { match: 'shop.test', provider: 'corp', region: 'hq', service: null, role: 'hosting' },
+        ],
+      }),
+    );
+    // Same (tab, url, outcome) 1 s later: still a duplicate, so the dedupe window survived the swap.
+    expect(pipeline.onRawRequest(raw(1, fail))).toBeNull();
+    // Same host, address and headers as before: the cached aws answer must not be reused.
+    pipeline.onRawRequest(raw(5, fail));
+    expect(seen.at(-1)?.attributions[0]?.provider).toBe('corp');
+    // The tab's page is still known for its subresources.
+    const api = pipeline.onRawRequest(
+      raw(6, { url: 'https://api.shop.test/v1', type: 'xmlhttprequest', ...fail }),
+    );
+    expect(api?.pageSite).toBe('shop.test');
+  });
+});
