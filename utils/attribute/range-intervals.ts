@@ -143,24 +143,26 @@ export function buildTop16Index(W: 1 | 4, starts: Uint32Array, count: number): U
 }
 
 /**
- * Which /16s hold no provider at all: `vacant[k]` = 1 when the interval covering the /16's first address and
- * every interval starting inside it are gaps. A lookup there can answer null from the top 16 bits alone.
+ * Which /16s hold no provider at all: `vacant[k]` = 1 when no interval with an owner overlaps the /16. A lookup
+ * there can answer null from the top 16 bits alone. One pass over the owned intervals, each marking the /16s it
+ * spans (an interval ends just before the next one starts).
  */
-export function buildVacantTop16(
-  W: 1 | 4,
-  starts: Uint32Array,
-  owners: Int32Array,
-  top16: Uint32Array,
-): Uint8Array {
-  const vacant = new Uint8Array(65536);
-  for (let top = 0; top < 65536; top++) {
-    const from = top16[top]!;
-    const to = top16[top + 1]!;
-    // Intervals start at address 0, so the /16's first address is covered by `from` or the one before it.
-    const covering = from < to && starts[from * W]! === top * 65536 ? from : from - 1;
-    let empty = owners[covering]! < 0;
-    for (let i = from; empty && i < to; i++) empty = owners[i]! < 0;
-    vacant[top] = empty ? 1 : 0;
+export function buildVacantTop16(W: 1 | 4, starts: Uint32Array, owners: Int32Array): Uint8Array {
+  const vacant = new Uint8Array(65536).fill(1);
+  const count = owners.length;
+  for (let i = 0; i < count; i++) {
+    if (owners[i]! < 0) continue;
+    const from = starts[i * W]! >>> 16;
+    let to = 65535;
+    if (i + 1 < count) {
+      const o = (i + 1) * W;
+      const next = starts[o]!;
+      // The last address before `next` is in next's own /16 unless next is that /16's first address.
+      let firstOfTop = (next & 0xffff) === 0;
+      for (let k = 1; firstOfTop && k < W; k++) firstOfTop = starts[o + k] === 0;
+      to = (next >>> 16) - (firstOfTop ? 1 : 0);
+    }
+    for (let t = from; t <= to; t++) vacant[t] = 0;
   }
   return vacant;
 }

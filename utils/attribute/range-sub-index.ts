@@ -1,11 +1,11 @@
 /**
- * Second index level under the top-16-bit index (range-intervals.ts) for crowded /16s, so a lookup there
- * binary-searches a few intervals instead of hundreds (IPv4) or thousands (IPv6: Azure's 2603::/16 alone holds
- * ~20,000). Rebuilt on every table load in one pass over the crowded buckets; never stored.
+ * Second index level under the IPv4 top-16-bit index (range-intervals.ts) for crowded /16s, so a lookup there
+ * binary-searches a few intervals instead of hundreds. (IPv6 space is lumpier: it gets a radix tree instead,
+ * range-radix-index.ts.) Rebuilt on every table load in one pass over the crowded buckets; never stored.
  *
  * Layout: `slots` Int32Array(65536): for each top-16-bit value, -1 (no second level: use the top-16 index) or an
  * offset into `firsts`. At that offset, 2^bits + 1 entries: entry k = first interval of the /16 whose start's next
- * `bits` bits (bits 16.. of the first word) are ≥ k; the last entry = the /16's end. Same contract as the top-16
+ * `bits` bits (bits 16..) are ≥ k; the last entry = the /16's end. Same contract as the top-16
  * index, one level finer: search [entry k - 1, entry k + 1) for the last start ≤ the address.
  */
 export interface SubIndex {
@@ -16,7 +16,6 @@ export interface SubIndex {
 }
 
 export function buildSubIndex(
-  W: 1 | 4,
   starts: Uint32Array,
   top16: Uint32Array,
   bits: number,
@@ -37,7 +36,7 @@ export function buildSubIndex(
     slots[top] = base;
     let k = 0;
     for (let i = from; i < to; i++) {
-      const sub = (starts[i * W]! >>> shift) & mask;
+      const sub = (starts[i]! >>> shift) & mask;
       while (k <= sub) firsts[base + k++] = i;
     }
     while (k < width) firsts[base + k++] = to;

@@ -9,15 +9,17 @@
  *   starts       Uint32Array(W × N)  interval starts; interval i = [start i, start i+1) (range-intervals.ts)
  *   owners       Int32Array(N)       prefix index owning interval i, -1 = no provider
  *   index        Uint32Array(65537)  first interval per top-16-bit value (range-intervals.ts)
- *   sub          slots + firsts      a finer second level for crowded /16s (range-sub-index.ts)
+ *   sub          slots + firsts      IPv4: a finer second level for crowded /16s (range-sub-index.ts)
+ *   radix        roots + nodes       IPv6: an 8-bit radix tree for crowded /16s (range-radix-index.ts)
  * Only the prefix arrays and metas are stored (range-table-codec.ts); the intervals and the index are rebuilt on
- * load. A RangeEntry object is built the first time its prefix is hit and then reused, so steady-state lookups
- * allocate nothing: parse into numbers (ip-address.ts) → /16 index (or its finer second level) → binary search →
+ * load. A RangeEntry object is built the first time its prefix is hit and then reused (and remembered per interval),
+ * so steady-state lookups allocate nothing: parse into numbers (ip-address.ts) → /16 index (or its finer levels) → binary search →
  * cached entry.
  */
 import { formatCidr } from './cidr';
 import { parseIpv4, parseIpv6, peekTop16 } from './ip-address';
 import { buildIntervalsV4, buildIntervalsV6, buildTop16Index, buildVacantTop16 } from './range-intervals';
+import { buildRadixIndex, NODE_STRIDE } from './range-radix-index';
 import { buildSubIndex } from './range-sub-index';
 
 /** What a prefix says, shared by every prefix with the same provider/region/service/feed. */
@@ -71,12 +73,12 @@ export interface RangeTable {
 
 const Q = new Uint32Array(4); // scratch for the IPv6 address being looked up
 
-// Second-level index shape: /16s holding more intervals than the threshold get 2^bits sub-buckets. Picked with
-// `npm run bench -- --only attribute` (IPv4 ~+12% lookups/s, IPv6 ~+4%; ~0.9 MB more typed arrays in all).
+// Index shapes below the /16 level, picked with `npm run bench -- --only attribute`. IPv4: /16s holding more than
+// the threshold get 2^bits sub-buckets (~+12% lookups/s). IPv6: crowded /16s get a radix tree down to leaves of at
+// most RADIX_LEAF_V6 intervals (~+20% over a 12-bit second level; smaller leaves cost more cache misses in nodes).
 const SUB_BITS_V4 = 6;
 const SUB_THRESHOLD_V4 = 16;
-const SUB_BITS_V6 = 12;
-const SUB_THRESHOLD_V6 = 64;
+const RADIX_LEAF_V6 = 64;
 
 export function createRangeTable(data: RangeTableData): RangeTable {
   const { metas, v4, v6 } = data;
@@ -88,18 +90,24 @@ export function createRangeTable(data: RangeTableData): RangeTable {
   const starts6 = i6.starts;
   const owners6 = i6.owners;
   const index6 = buildTop16Index(4, starts6, i6.count);
-  const sub4 = buildSubIndex(1, starts4, index4, SUB_BITS_V4, SUB_THRESHOLD_V4);
+  const sub4 = buildSubIndex(starts4, index4, SUB_BITS_V4, SUB_THRESHOLD_V4);
   const slots4 = sub4.slots;
   const firsts4 = sub4.firsts;
-  const sub6 = buildSubIndex(4, starts6, index6, SUB_BITS_V6, SUB_THRESHOLD_V6);
-  const slots6 = sub6.slots;
-  const firsts6 = sub6.firsts;
+  const radix6 = buildRadixIndex(starts6, index6, RADIX_LEAF_V6);
+  const roots6 = radix6.roots;
+  const nodes6 = radix6.nodes;
   // /16s with no provider anywhere (IPv4 first, then IPv6): those lookups end after the first characters.
   const vacant = new Uint8Array(131072);
-  vacant.set(buildVacantTop16(1, starts4, owners4, index4), 0);
-  vacant.set(buildVacantTop16(4, starts6, owners6, index6), 65536);
-  const entries4: Array<RangeEntry | undefined> = new Array(v4.count);
-  const entries6: Array<RangeEntry | undefined> = new Array(v6.count);
+  vacant.set(buildVacantTop16(1, starts4, owners4), 0);
+  vacant.set(buildVacantTop16(4, starts6, owners6), 65536);
+  // Answers are made on first hit and shared: `made` holds them in first-hit order; per prefix and per interval
+  // an Int32Array says which (index + 1; 0 = not looked up yet; -1 = an interval with no provider). Zeroed typed
+  // arrays cost next to nothing to allocate on load, and a repeat hit is one load into `made`.
+  const made: RangeEntry[] = [];
+  const madeOf4 = new Int32Array(v4.count);
+  const madeOf6 = new Int32Array(v6.count);
+  const hit4 = new Int32Array(i4.count);
+  const hit6 = new Int32Array(i6.count);
 
   function makeEntry(family: 4 | 6, p: number): RangeEntry {
     const fam = family === 4 ? v4 : v6;
@@ -112,6 +120,20 @@ export function createRangeTable(data: RangeTableData): RangeTable {
       cidr: formatCidr(family, fam.words.subarray(p * W, p * W + W), fam.lens[p]!),
       feed: m.feed,
     };
+  }
+
+  /** First hit on an interval: its owner's entry (made once per prefix, shared by its intervals) or null. */
+  function resolveInterval(family: 4 | 6, i: number): RangeEntry | null {
+    const p = (family === 4 ? owners4 : owners6)[i]!;
+    const hits = family === 4 ? hit4 : hit6;
+    if (p < 0) {
+      hits[i] = -1;
+      return null;
+    }
+    const madeOf = family === 4 ? madeOf4 : madeOf6;
+    if (madeOf[p] === 0) madeOf[p] = made.push(makeEntry(family, p));
+    hits[i] = madeOf[p]!;
+    return made[madeOf[p]! - 1]!;
   }
 
   function lookupV4(ip: number): RangeEntry | null {
@@ -135,13 +157,9 @@ export function createRangeTable(data: RangeTableData): RangeTable {
       if (starts4[lo + half]! <= ip) lo += half;
       count -= half;
     }
-    const p = owners4[lo]!;
-    if (p < 0) return null;
-    const hit = entries4[p];
-    if (hit !== undefined) return hit;
-    const made = makeEntry(4, p);
-    entries4[p] = made;
-    return made;
+    const h = hit4[lo]!;
+    if (h > 0) return made[h - 1]!;
+    return h < 0 ? null : resolveInterval(4, lo);
   }
 
   function lookupV6(): RangeEntry | null {
@@ -151,16 +169,24 @@ export function createRangeTable(data: RangeTableData): RangeTable {
     const q3 = Q[3]!;
     if (q0 === 0 && q1 === 0 && q2 === 0xffff) return lookupV4(q3);
     const top = q0 >>> 16;
-    const slot = slots6[top]!;
+    let node = roots6[top]!;
     let lo: number;
     let hi: number;
-    if (slot < 0) {
+    if (node < 0) {
       lo = index6[top]!;
       hi = index6[top + 1]!;
     } else {
-      const k = slot + ((q0 >>> (16 - SUB_BITS_V6)) & ((1 << SUB_BITS_V6) - 1));
-      lo = firsts6[k]!;
-      hi = firsts6[k + 1]!;
+      // Down the radix tree, 8 address bits per level, to a leaf of few intervals.
+      for (let depth = 16; ; depth += 8) {
+        const k = node * NODE_STRIDE + 2 * ((Q[depth >>> 5]! >>> (24 - (depth & 31))) & 255);
+        const child = nodes6[k]!;
+        if (child < 0) {
+          lo = nodes6[k + 1]!;
+          hi = nodes6[k + 3]!;
+          break;
+        }
+        node = child;
+      }
     }
     if (lo > 0) lo--;
     let count = hi - lo;
@@ -181,13 +207,9 @@ export function createRangeTable(data: RangeTableData): RangeTable {
       if (le) lo += half;
       count -= half;
     }
-    const p = owners6[lo]!;
-    if (p < 0) return null;
-    const hit = entries6[p];
-    if (hit !== undefined) return hit;
-    const made = makeEntry(6, p);
-    entries6[p] = made;
-    return made;
+    const h = hit6[lo]!;
+    if (h > 0) return made[h - 1]!;
+    return h < 0 ? null : resolveInterval(6, lo);
   }
 
   return {
@@ -224,8 +246,12 @@ export function createRangeTable(data: RangeTableData): RangeTable {
         index6,
         slots4,
         firsts4,
-        slots6,
-        firsts6,
+        roots6,
+        nodes6,
+        madeOf4,
+        madeOf6,
+        hit4,
+        hit6,
       ].reduce((sum, a) => sum + a.buffer.byteLength, 0),
     }),
   };

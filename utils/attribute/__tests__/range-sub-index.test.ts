@@ -23,7 +23,7 @@ describe('buildSubIndex', () => {
             ),
           );
           const top16 = buildTop16Index(1, starts, starts.length);
-          const { slots, firsts } = buildSubIndex(1, starts, top16, bits, threshold);
+          const { slots, firsts } = buildSubIndex(starts, top16, bits, threshold);
           for (let top = 0; top < 3; top++) {
             const from = top16[top]!;
             const to = top16[top + 1]!;

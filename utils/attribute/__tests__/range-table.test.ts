@@ -110,6 +110,32 @@ describe('range table edges', () => {
     expect(t.getStats().prefixesV4).toBe(2);
   });
 
+  it.each([4, 6] as const)(
+    'answers every hit on one prefix with the same object, also across the intervals a child splits it into (IPv%i)',
+    (family) => {
+      const [parent, child, before, inside, after, gap] =
+        family === 4
+          ? ['10.0.0.0/8', '10.1.0.0/16', '10.0.0.1', '10.1.2.3', '10.200.0.1', '11.0.0.1']
+          : ['2603:1000::/24', '2603:1030::/32', '2603:1000::1', '2603:1030::5', '2603:10ff::1', '2604::1'];
+      const t = loadRangeTable(
+        serializeRangeTable(
+          compileRangeTable([
+            { cidr: parent, provider: 'azure', region: null, service: null },
+            { cidr: child, provider: 'azure', region: 'eastus', service: null },
+          ]),
+        ),
+      );
+      // Repeat every lookup: the first resolves and remembers, the second reads what was remembered.
+      for (let round = 0; round < 2; round++) {
+        expect(t.lookup(before)).toBe(t.lookup(after));
+        expect(t.lookup(before)).toMatchObject({ region: null, cidr: parent });
+        expect(t.lookup(inside)).toMatchObject({ region: 'eastus', cidr: child });
+        expect(t.lookup(inside)).not.toBe(t.lookup(before));
+        expect(t.lookup(gap)).toBeNull();
+      }
+    },
+  );
+
   it('gives the same table whatever the input order', () => {
     const ps: RangePrefix[] = [
       { cidr: '10.0.0.0/8', provider: 'a', region: null, service: null },

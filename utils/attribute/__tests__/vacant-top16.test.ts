@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIpv4, parseIpv6, peekTop16 } from '../ip-address';
-import { buildIntervalsV4, buildTop16Index, buildVacantTop16 } from '../range-intervals';
+import { buildIntervalsV4, buildIntervalsV6, buildVacantTop16 } from '../range-intervals';
 
 describe('peekTop16', () => {
   it.each([
@@ -53,9 +53,8 @@ describe('buildVacantTop16', () => {
   ];
   const words = Uint32Array.from(cidrs.map(([w]) => w));
   const lens = Uint8Array.from(cidrs.map(([, l]) => l));
-  const { starts, owners, count } = buildIntervalsV4(words, lens, cidrs.length);
-  const index = buildTop16Index(1, starts, count);
-  const vacant = buildVacantTop16(1, starts, owners, index);
+  const { starts, owners } = buildIntervalsV4(words, lens, cidrs.length);
+  const vacant = buildVacantTop16(1, starts, owners);
 
   it.each([
     ['10.0.x.x (inside a /8)', 0x0a00, 0],
@@ -69,5 +68,54 @@ describe('buildVacantTop16', () => {
     ['255.255.x.x', 0xffff, 1],
   ])('%s', (_name, top, want) => {
     expect(vacant[top]).toBe(want);
+  });
+});
+
+describe.each([4, 6] as const)('buildVacantTop16 by brute force (IPv%i)', (family) => {
+  it('marks a /16 vacant exactly when no prefix overlaps it', () => {
+    const W = family === 4 ? 1 : 4;
+    const bits = family === 4 ? 32 : 128;
+    // Prefixes around a few /16s (and some shorter than /16), so neighbours and boundaries are hit often.
+    const prefixArb = fc
+      .record({
+        top: fc.constantFrom(0x0a00, 0x0a01, 0x0aff, 0x0b00, 0xffff, 0),
+        low: fc.bigInt({ min: 0n, max: (1n << BigInt(bits - 16)) - 1n }),
+        len: fc.integer({ min: 8, max: bits }),
+      })
+      .map(({ top, low, len }) => {
+        const value = (BigInt(top) << BigInt(bits - 16)) | low;
+        const shift = BigInt(bits - len);
+        return { start: (value >> shift) << shift, len };
+      });
+    fc.assert(
+      fc.property(fc.array(prefixArb, { maxLength: 30 }), (raw) => {
+        // Sorted by address then length, duplicates removed, as compiled tables are.
+        const seen = new Set<string>();
+        const ps = raw
+          .filter((p) => !seen.has(`${p.start}/${p.len}`) && seen.add(`${p.start}/${p.len}`))
+          .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.len - b.len));
+        const words = new Uint32Array(ps.length * W);
+        ps.forEach((p, i) => {
+          for (let k = 0; k < W; k++)
+            words[i * W + k] = Number((p.start >> BigInt(bits - 32 - 32 * k)) & 0xffffffffn);
+        });
+        const lens = Uint8Array.from(ps.map((p) => p.len));
+        const { starts, owners } =
+          family === 4 ? buildIntervalsV4(words, lens, ps.length) : buildIntervalsV6(words, lens, ps.length);
+        const vacant = buildVacantTop16(W as 1 | 4, starts, owners);
+        const tops = [
+          0, 1, 0x09ff, 0x0a00, 0x0a01, 0x0a02, 0x0aff, 0x0b00, 0x0b01, 0x0bff, 0x0c00, 0xfffe, 0xffff,
+        ];
+        for (const top of tops) {
+          const overlapped = ps.some((p) => {
+            const pTop = Number(p.start >> BigInt(bits - 16));
+            const span = p.len >= 16 ? 1 : 2 ** (16 - p.len);
+            return top >= pTop && top < pTop + span;
+          });
+          expect(vacant[top]).toBe(overlapped ? 0 : 1);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
