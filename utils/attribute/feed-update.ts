@@ -10,6 +10,10 @@
  * Schedule: a feed never checked is due (install); after a good check it is due again a week later; after a
  * failure it retries with a doubling delay, RETRY_BASE_MS up to RETRY_MAX_MS. A table is compiled from the good
  * texts whenever one of them changed (or none is stored yet) and is swapped in only when it compiled cleanly.
+ *
+ * A download that parses but lists fewer than MIN_KEPT_SHARE of the previous good copy's prefixes is refused like a
+ * malformed one (the previous copy stays, the reason is the feed's lastError): a cut exactly at a line break, an
+ * error page that happens to parse, or a half-published file would otherwise drop most of a provider.
  */
 import * as v from 'valibot';
 import { type FeedSource, isDownloadable } from './feed-sources';
@@ -21,6 +25,8 @@ export const FEED_UPDATE_FORMAT_VERSION = 1;
 export const REFRESH_MS = 7 * 24 * 60 * 60_000;
 export const RETRY_BASE_MS = 60 * 60_000;
 export const RETRY_MAX_MS = 24 * 60 * 60_000;
+/** A new download must keep at least this share of the previous good copy's prefix count. */
+export const MIN_KEPT_SHARE = 0.5;
 
 /** What the updater remembers about one feed. Times are epoch ms. */
 export interface FeedState {
@@ -168,6 +174,21 @@ function withValidators(
   return next;
 }
 
+/** Why a parsed download is refused for listing far fewer prefixes than the last good copy, or null. */
+export function getCountCollapse(
+  previous: FeedState,
+  goodText: string | undefined,
+  count: number,
+): string | null {
+  // Without a stored copy there is nothing better to keep: a short list beats no list.
+  if (goodText === undefined || previous.prefixCount === undefined) return null;
+  if (count >= previous.prefixCount * MIN_KEPT_SHARE) return null;
+  return (
+    `${previous.file}: refused: lists ${count} prefixes, fewer than ${MIN_KEPT_SHARE * 100}% of the ` +
+    `${previous.prefixCount} in the last good copy; keeping that copy`
+  );
+}
+
 function succeeded(prev: FeedState, now: number, prefixCount: number | undefined): FeedState {
   const next: FeedState = { ...prev, lastCheckedAt: now, lastGoodAt: now, failures: 0 };
   delete next.lastError;
@@ -216,11 +237,12 @@ export function* applyFeedResultsInSteps(input: FeedUpdateInput): Generator<void
       }
     } else {
       const parsed = parseFeeds([{ name: file, text: result.text }]);
-      const error = parsed.errors[0];
-      if (error) {
+      const error =
+        parsed.errors[0]?.message ?? getCountCollapse(prev, goodTexts[file], parsed.counts[file] ?? 0);
+      if (error !== null) {
         // A malformed download keeps the previous good text and validators, so the next try downloads again.
-        feeds[file] = failed(prev, now, error.message);
-        errors.push(error.message);
+        feeds[file] = failed(prev, now, error);
+        errors.push(error);
       } else {
         feeds[file] = succeeded(withValidators(prev, result), now, parsed.counts[file]);
         if (result.sourceUrl) feeds[file] = { ...feeds[file]!, sourceUrl: result.sourceUrl };

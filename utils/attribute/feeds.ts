@@ -10,7 +10,7 @@ import { parseDigitalOceanGeofeed, parseLinodeGeofeed, parseVultrGeofeed } from 
 import { parseGithubMeta } from './parsers/github';
 import { parseGcpCloud, parseGoogleGoog } from './parsers/google';
 import { parseOracleRanges } from './parsers/oracle';
-import { parseAkamaiList, parseCloudflareList } from './parsers/plain-list';
+import { parseAkamaiV4, parseAkamaiV6, parseCloudflareV4, parseCloudflareV6 } from './parsers/plain-list';
 import { RangeFeedError } from './range-feed-error';
 import { getSpecialPurposeBlock } from './special-ranges';
 import type { RangePrefix } from './types';
@@ -23,11 +23,11 @@ export const FEEDS: Readonly<Record<string, FeedParser>> = {
   'google-goog.json': parseGoogleGoog,
   'azure-service-tags.json': parseAzureServiceTags,
   'oracle-public-ip-ranges.json': parseOracleRanges,
-  'cloudflare-ips-v4.txt': parseCloudflareList,
-  'cloudflare-ips-v6.txt': parseCloudflareList,
+  'cloudflare-ips-v4.txt': parseCloudflareV4,
+  'cloudflare-ips-v6.txt': parseCloudflareV6,
   'fastly-public-ip-list.json': parseFastlyList,
-  'akamai-ipv4-cidrs.txt': parseAkamaiList,
-  'akamai-ipv6-cidrs.txt': parseAkamaiList,
+  'akamai-ipv4-cidrs.txt': parseAkamaiV4,
+  'akamai-ipv6-cidrs.txt': parseAkamaiV6,
   'digitalocean-geo.csv': parseDigitalOceanGeofeed,
   'linode-geofeed.csv': parseLinodeGeofeed,
   'vultr-geofeed.json': parseVultrGeofeed,

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { FEED_SOURCES, type FeedSource } from '../feed-sources';
+import { FEED_SOURCES, type FeedSource, isDownloadable } from '../feed-sources';
 import {
   applyFeedResults,
   createEmptyFeedUpdateState,
   FEED_UPDATE_FORMAT_VERSION,
   type FeedFetchResult,
+  type FeedState,
   type FeedUpdateState,
+  getCountCollapse,
   getDueFeeds,
   getNextCheckAt,
   getNextDueAt,
@@ -74,7 +76,7 @@ describe('getDueFeeds', () => {
     ]);
     const all = getDueFeeds(createEmptyFeedUpdateState(), FEED_SOURCES, T0);
     expect(all.map((s) => s.file)).toContain('azure-service-tags.json');
-    expect(all.length).toBe(FEED_SOURCES.length - 2);
+    expect(all).toEqual(FEED_SOURCES.filter(isDownloadable));
   });
 
   it.each([
@@ -329,5 +331,84 @@ describe('applyFeedResults', () => {
       now: T0 + REFRESH_MS,
     });
     expect(out.state.feeds['cloudflare-ips-v4.txt']).toEqual(GOOD_AT_T0.feeds['cloudflare-ips-v4.txt']);
+  });
+});
+
+describe('refusing a download that lost most of its prefixes', () => {
+  const CF_FOUR = '173.245.48.0/20\n103.21.244.0/22\n104.16.0.0/13\n131.0.72.0/22';
+  const CF_PREV: FeedState = {
+    file: 'cloudflare-ips-v4.txt',
+    etag: '"cf-4"',
+    lastGoodAt: T0,
+    lastCheckedAt: T0,
+    prefixCount: 4,
+    failures: 0,
+  };
+  const state = stateWith({ ...GOOD_AT_T0.feeds, 'cloudflare-ips-v4.txt': CF_PREV });
+  const goodTexts = { ...OLD_TEXTS, 'cloudflare-ips-v4.txt': CF_FOUR };
+  const now = T0 + REFRESH_MS;
+
+  it.each([
+    [
+      'a cut at a line break (1 of 4 left)',
+      '173.245.48.0/20\n',
+      /refused: lists 1 prefixes, fewer than 50% of the 4/,
+    ],
+    ['an empty list', '# nothing here\n', /no prefixes listed/],
+    ['a truncated last line', '173.245.48.0/20\n103.21.244.0/22\n104.16.0.0/13\n131.0.72.0/2', /too broad/],
+  ])('%s: keeps the previous copy and says why on the feed status', (_label, text, reason) => {
+    const out = applyFeedResults({
+      state,
+      results: {
+        'cloudflare-ips-v4.txt': { status: 200, text, etag: '"cf-cut"' },
+        'aws-ip-ranges.json': { status: 200, text: AWS_NEW },
+      },
+      goodTexts,
+      hasTable: true,
+      now,
+    });
+    expect(out.newTexts).toEqual({ 'aws-ip-ranges.json': AWS_NEW });
+    const cf = out.state.feeds['cloudflare-ips-v4.txt'];
+    expect(cf).toMatchObject({
+      etag: '"cf-4"',
+      lastGoodAt: T0,
+      lastCheckedAt: now,
+      failures: 1,
+      prefixCount: 4,
+    });
+    expect(cf?.lastError).toMatch(/^cloudflare-ips-v4\.txt: /);
+    expect(cf?.lastError).toMatch(reason);
+    expect(out.errors).toEqual([cf?.lastError]);
+    // The table rebuilt for the AWS update still holds all four previous Cloudflare prefixes.
+    for (const ip of ['173.245.48.1', '103.21.244.1', '104.16.0.1', '131.0.72.1']) {
+      expect(lookup(out.tableBytes, ip)).toEqual({ provider: 'cloudflare', region: null });
+    }
+    expect(lookup(out.tableBytes, '52.94.0.1')).toEqual({ provider: 'aws', region: 'eu-west-1' });
+  });
+
+  it.each([
+    ['exactly half of the previous count', 4, 2, null],
+    ['one short of half', 5, 2, /fewer than 50% of the 5/],
+    ['more than before', 4, 9, null],
+    ['the same count', 4, 4, null],
+    ['down to zero', 4, 0, /lists 0 prefixes/],
+  ])('%s (%i → %i)', (_label, before, after, refused) => {
+    const problem = getCountCollapse({ ...CF_PREV, prefixCount: before }, CF_FOUR, after);
+    if (refused === null) expect(problem).toBeNull();
+    else expect(problem).toMatch(refused);
+  });
+
+  it('accepts a short list when there is no previous copy to keep', () => {
+    expect(getCountCollapse({ ...CF_PREV, prefixCount: 100 }, undefined, 1)).toBeNull();
+    expect(getCountCollapse({ file: 'cloudflare-ips-v4.txt' }, CF_FOUR, 1)).toBeNull();
+    const out = applyFeedResults({
+      state,
+      results: { 'cloudflare-ips-v4.txt': { status: 200, text: '173.245.48.0/20' } },
+      goodTexts: { 'aws-ip-ranges.json': AWS_OLD },
+      hasTable: true,
+      now,
+    });
+    expect(out.errors).toEqual([]);
+    expect(out.state.feeds['cloudflare-ips-v4.txt']).toMatchObject({ prefixCount: 1, lastGoodAt: now });
   });
 });

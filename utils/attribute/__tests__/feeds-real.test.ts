@@ -1,15 +1,19 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEED_FILE_NAMES, FEEDS, parseFeeds } from '../feeds';
-import { readAllRealFeeds, readRealFeed } from './helpers/real-feeds';
+import { compileRangeTable } from '../range-table';
+import type { RangePrefix } from '../types';
+import { RANGES_DIR, readAllRealFeeds, readRealFeed } from './helpers/real-feeds';
 
 type Json = Record<string, unknown>;
 const json = (name: string): Json => JSON.parse(readRealFeed(name)) as Json;
 const arr = (v: unknown): unknown[] => v as unknown[];
-/** Lines that carry data: non-blank and not a `#` comment. */
-const dataLines = (name: string): number =>
-  readRealFeed(name)
-    .split(/\r?\n/)
-    .filter((l) => l.trim() !== '' && !l.trim().startsWith('#')).length;
+/**
+ * Prefixes in a line-based file, counted differently from the parser (which splits lines and drops blanks and
+ * comments): every run of address characters followed by a `/` and digits, wherever it stands.
+ */
+const cidrTokens = (name: string): number => readRealFeed(name).match(/[0-9a-f:.]+\/\d+/gi)?.length ?? 0;
 
 // Each count is taken from the file itself, without the parser.
 const EXPECTED_COUNTS: Array<[string, () => number]> = [
@@ -36,18 +40,18 @@ const EXPECTED_COUNTS: Array<[string, () => number]> = [
         0,
       ),
   ],
-  ['cloudflare-ips-v4.txt', () => dataLines('cloudflare-ips-v4.txt')],
-  ['cloudflare-ips-v6.txt', () => dataLines('cloudflare-ips-v6.txt')],
+  ['cloudflare-ips-v4.txt', () => cidrTokens('cloudflare-ips-v4.txt')],
+  ['cloudflare-ips-v6.txt', () => cidrTokens('cloudflare-ips-v6.txt')],
   [
     'fastly-public-ip-list.json',
     () =>
       arr(json('fastly-public-ip-list.json').addresses).length +
       arr(json('fastly-public-ip-list.json').ipv6_addresses).length,
   ],
-  ['akamai-ipv4-cidrs.txt', () => dataLines('akamai-ipv4-cidrs.txt')],
-  ['akamai-ipv6-cidrs.txt', () => dataLines('akamai-ipv6-cidrs.txt')],
-  ['digitalocean-geo.csv', () => dataLines('digitalocean-geo.csv')],
-  ['linode-geofeed.csv', () => dataLines('linode-geofeed.csv')],
+  ['akamai-ipv4-cidrs.txt', () => cidrTokens('akamai-ipv4-cidrs.txt')],
+  ['akamai-ipv6-cidrs.txt', () => cidrTokens('akamai-ipv6-cidrs.txt')],
+  ['digitalocean-geo.csv', () => cidrTokens('digitalocean-geo.csv')],
+  ['linode-geofeed.csv', () => cidrTokens('linode-geofeed.csv')],
   ['vultr-geofeed.json', () => arr(json('vultr-geofeed.json').subnets).length],
   [
     'github-meta.json',
@@ -58,18 +62,48 @@ const EXPECTED_COUNTS: Array<[string, () => number]> = [
   ],
 ];
 
-// Totals as documented in ../shared/data/provider-ranges/SOURCES.md (IPv4 + IPv6 entries).
-const SOURCES_MD_TOTALS: Array<[string, number]> = [
-  ['aws-ip-ranges.json', 10_668 + 6_160],
-  ['gcp-cloud.json', 889 + 48],
-  ['google-goog.json', 73 + 11],
-  ['azure-service-tags.json', 75_264 + 26_252],
-  ['oracle-public-ip-ranges.json', 896],
-  ['fastly-public-ip-list.json', 21],
-  ['digitalocean-geo.csv', 1_051 + 146],
-  ['linode-geofeed.csv', 5_100 + 92],
-  ['vultr-geofeed.json', 434 + 53],
-  ['github-meta.json', 4_885 + 1_155],
+/** One row of SOURCES.md's summary table: entries per family and, where it says so, the unique prefixes. */
+interface DocumentedCounts {
+  v4: number;
+  v6: number;
+  v4Unique?: number;
+  v6Unique?: number;
+}
+
+/** Reads the counts SOURCES.md documents for every file (its summary table: `| \`file\` | ... | IPv4 | IPv6 | ...`). */
+function readSourcesMdCounts(): Record<string, DocumentedCounts> {
+  const toNumber = (text: string) => Number(text.replace(/,/g, ''));
+  const cell = (text: string): [number, number | undefined] => {
+    const entries = /^([\d,]+)/.exec(text.trim());
+    const unique = /\(([\d,]+) unique\)/.exec(text);
+    return [entries ? toNumber(entries[1]!) : 0, unique ? toNumber(unique[1]!) : undefined];
+  };
+  const out: Record<string, DocumentedCounts> = {};
+  const md = readFileSync(path.join(RANGES_DIR, 'SOURCES.md'), 'utf8');
+  for (const line of md.split('\n')) {
+    const cells = line.split('|');
+    const file = /^ `([^`]+)` $/.exec(cells[1] ?? '')?.[1];
+    if (file === undefined || cells.length < 6) continue;
+    const [v4, v4Unique] = cell(cells[4]!);
+    const [v6, v6Unique] = cell(cells[5]!);
+    out[file] = { v4, v6, ...(v4Unique === undefined ? {} : { v4Unique, v6Unique: v6Unique! }) };
+  }
+  return out;
+}
+
+const DOCUMENTED = readSourcesMdCounts();
+const isV6 = (p: RangePrefix) => p.cidr.includes(':');
+
+/**
+ * Region and service counts SOURCES.md states in words. AWS: 43 `region` values, one of them GLOBAL (→ null), and
+ * 28 `service` values, AMAZON among them (→ null). GCP: 48 `scope` values, 47 regions plus `global` (→ null).
+ * Azure: 73 regions. Oracle: 45 regions.
+ */
+const DOCUMENTED_REGIONS: Array<[string, number, number | null]> = [
+  ['aws-ip-ranges.json', 43 - 1, 28],
+  ['gcp-cloud.json', 48 - 1, null],
+  ['azure-service-tags.json', 73, null],
+  ['oracle-public-ip-ranges.json', 45, null],
 ];
 
 describe('feed parsers on the real files', () => {
@@ -84,9 +118,46 @@ describe('feed parsers on the real files', () => {
     expect(parsed.every((p) => p.feed === name)).toBe(true);
   });
 
-  it.each(SOURCES_MD_TOTALS)('%s matches the count in SOURCES.md', (name, total) => {
-    expect(FEEDS[name]!(readRealFeed(name), name).length).toBe(total);
+  it('reads SOURCES.md counts for every file, with unique counts for Azure and GitHub', () => {
+    expect(Object.keys(DOCUMENTED).sort()).toEqual([...FEED_FILE_NAMES].sort());
+    expect(DOCUMENTED['azure-service-tags.json']).toEqual({
+      v4: 75_264,
+      v6: 26_252,
+      v4Unique: 41_749,
+      v6Unique: 14_976,
+    });
+    expect(DOCUMENTED['cloudflare-ips-v6.txt']).toEqual({ v4: 0, v6: 7 });
   });
+
+  it.each(FEED_FILE_NAMES)('%s: IPv4 and IPv6 counts match SOURCES.md', (name) => {
+    const parsed = FEEDS[name]!(readRealFeed(name), name);
+    const doc = DOCUMENTED[name]!;
+    expect({ v4: parsed.filter((p) => !isV6(p)).length, v6: parsed.filter(isV6).length }).toEqual({
+      v4: doc.v4,
+      v6: doc.v6,
+    });
+    if (doc.v4Unique !== undefined) {
+      const unique = (list: RangePrefix[]) => new Set(list.map((p) => p.cidr)).size;
+      expect([unique(parsed.filter((p) => !isV6(p))), unique(parsed.filter(isV6))]).toEqual([
+        doc.v4Unique,
+        doc.v6Unique,
+      ]);
+    }
+  });
+
+  it('covers the unique counts SOURCES.md gives (Azure and GitHub)', () => {
+    const withUnique = Object.entries(DOCUMENTED).filter(([, d]) => d.v4Unique !== undefined);
+    expect(withUnique.map(([n]) => n).sort()).toEqual(['azure-service-tags.json', 'github-meta.json']);
+  });
+
+  it.each(DOCUMENTED_REGIONS)(
+    '%s: %i regions (and services) as SOURCES.md states',
+    (name, regions, services) => {
+      const parsed = FEEDS[name]!(readRealFeed(name), name);
+      expect(new Set(parsed.map((p) => p.region).filter((r) => r !== null)).size).toBe(regions);
+      if (services !== null) expect(new Set(parsed.map((p) => p.service)).size).toBe(services);
+    },
+  );
 
   it('loads all feeds with no errors', () => {
     const { errors, counts, prefixes } = parseFeeds(readAllRealFeeds());
@@ -145,5 +216,40 @@ describe('special-purpose blocks in real feeds', () => {
     // 2001:db8::/32 and 2002::/16 (all in "Springfield, OH").
     expect(ignored).toEqual({ 'vultr-geofeed.json': 7 });
     expect(prefixes.some((p) => p.cidr === '2002::/16' || p.cidr === '192.0.2.0/24')).toBe(false);
+  });
+});
+
+describe('Azure Front Door keeps its identity', () => {
+  const azure = FEEDS['azure-service-tags.json']!(
+    readRealFeed('azure-service-tags.json'),
+    'azure-service-tags.json',
+  );
+
+  // AzureFrontDoor.Frontend and .Backend have an empty systemService; the tag name says what they are.
+  it.each([
+    ['13.107.246.0/24', 'AzureFrontDoor.Frontend'],
+    ['4.145.22.160/29', 'AzureFrontDoor.Frontend'],
+    ['4.153.250.0/29', 'AzureFrontDoor.Backend'],
+    ['13.107.3.0/24', 'AzureFrontDoor.FirstParty (systemService AzureFrontDoor)'],
+  ])('%s (%s) → azure, no region, azurefrontdoor', (cidr) => {
+    expect(azure.filter((p) => p.cidr === cidr && p.region === null)).toEqual([
+      { cidr, provider: 'azure', region: null, service: 'azurefrontdoor', feed: 'azure-service-tags.json' },
+    ]);
+  });
+
+  it('attributes 13.107.246.1 to Front Door by IP', () => {
+    const table = compileRangeTable(azure);
+    expect(table.lookup('13.107.246.1')).toMatchObject({
+      provider: 'azure',
+      region: null,
+      service: 'azurefrontdoor',
+      cidr: '13.107.246.0/24',
+    });
+  });
+
+  it('keeps the AzureCloud catch-all without a service, so specific tags win on identical prefixes', () => {
+    const regional = azure.filter((p) => p.region === 'eastus');
+    expect(regional.some((p) => p.service === null)).toBe(true);
+    expect(azure.some((p) => p.service === 'azurecloud')).toBe(false);
   });
 });

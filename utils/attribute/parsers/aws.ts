@@ -13,9 +13,9 @@ export function getAwsService(service: string): string | null {
 export function parseAwsRanges(text: string, fileName: string): RangePrefix[] {
   const root = requireRecord(parseFeedJson(text, fileName), fileName, 'the top level');
   const sink = createPrefixSink(fileName);
-  for (const [key, field] of [
-    ['prefixes', 'ip_prefix'],
-    ['ipv6_prefixes', 'ipv6_prefix'],
+  for (const [key, field, family] of [
+    ['prefixes', 'ip_prefix', 4],
+    ['ipv6_prefixes', 'ipv6_prefix', 6],
   ] as const) {
     const list = requireArray(root[key], fileName, key);
     list.forEach((item, i) => {
@@ -29,8 +29,9 @@ export function parseAwsRanges(text: string, fileName: string): RangePrefix[] {
         region === 'GLOBAL' || region === '' ? null : region,
         getAwsService(service),
         where,
+        family,
       );
     });
   }
-  return sink.prefixes;
+  return sink.finish();
 }

@@ -5,10 +5,14 @@ import { createPrefixSink, parseFeedJson, requireArray, requireRecord, requireSt
 export function parseFastlyList(text: string, fileName: string): RangePrefix[] {
   const root = requireRecord(parseFeedJson(text, fileName), fileName, 'the top level');
   const sink = createPrefixSink(fileName);
-  for (const key of ['addresses', 'ipv6_addresses']) {
+  for (const [key, family] of [
+    ['addresses', 4],
+    ['ipv6_addresses', 6],
+  ] as const) {
     requireArray(root[key], fileName, key).forEach((cidr, i) => {
-      sink.add(requireString(cidr, fileName, `${key}[${i}]`), 'fastly', null, null, `${key}[${i}]`);
+      const where = `${key}[${i}]`;
+      sink.add(requireString(cidr, fileName, where), 'fastly', null, null, where, family);
     });
   }
-  return sink.prefixes;
+  return sink.finish();
 }

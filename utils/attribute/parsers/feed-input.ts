@@ -1,10 +1,10 @@
 /**
- * Shared guards for every feed parser: size limits, empty/binary input, JSON decoding, field types, CIDR text.
+ * Shared guards for every feed parser: size limits, empty/binary input, JSON decoding, field types, prefix entries.
  * Every failure throws a RangeFeedError naming the file, so one bad download never takes the other feeds down.
  */
-import { parseCidr, parseCidr4Key } from '../cidr';
 import { RangeFeedError } from '../range-feed-error';
 import type { RangePrefix } from '../types';
+import { getFeedCidrProblem, NOT_A_PREFIX } from './feed-cidr';
 
 /** Largest accepted feed text: the biggest real feed (Azure service tags) is 4.4 MB; 4× headroom. */
 export const MAX_FEED_BYTES = 16 * 1024 * 1024;
@@ -52,35 +52,36 @@ export function requireString(v: unknown, file: string, where: string): string {
 }
 
 /**
- * Collects prefixes for one feed, validating each CIDR and enforcing MAX_FEED_ENTRIES.
- * `add` throws on the first bad CIDR: a feed with a broken line is suspect as a whole.
+ * Collects prefixes for one feed, validating each entry (feed-cidr.ts) and enforcing MAX_FEED_ENTRIES.
+ * `add` throws on the first bad entry: a feed with a broken line is suspect as a whole. `finish` throws when nothing
+ * was listed: an empty list from a provider means a broken download, and loading it would drop the provider.
  */
 export function createPrefixSink(file: string) {
   const prefixes: RangePrefix[] = [];
   return {
-    prefixes,
-    add(cidr: string, provider: string, region: string | null, service: string | null, where: string): void {
+    add(
+      cidr: string,
+      provider: string,
+      region: string | null,
+      service: string | null,
+      where: string,
+      family?: 4 | 6,
+    ): void {
       if (prefixes.length >= MAX_FEED_ENTRIES) {
         throw new RangeFeedError(file, `too many entries (more than ${MAX_FEED_ENTRIES})`);
       }
       const text = cidr.trim();
-      // IPv4 through the allocation-free check first: most entries are IPv4.
-      if (parseCidr4Key(text) < 0 && parseCidr(text) === null) {
-        throw new RangeFeedError(file, `bad CIDR ${JSON.stringify(cidr)} at ${where}`);
+      const problem = getFeedCidrProblem(text, family);
+      if (problem !== null) {
+        // Text that is no prefix at all needs no reason beyond "bad CIDR"; a prefix that breaks a rule names it.
+        const reason = problem === NOT_A_PREFIX ? '' : `: ${problem}`;
+        throw new RangeFeedError(file, `bad CIDR ${JSON.stringify(cidr)} at ${where}${reason}`);
       }
       prefixes.push({ cidr: text, provider, region, service, feed: file });
     },
+    finish(): RangePrefix[] {
+      if (prefixes.length === 0) throw new RangeFeedError(file, 'no prefixes listed (an empty feed)');
+      return prefixes;
+    },
   };
-}
-
-/** Splits a text feed into trimmed lines, dropping blanks and `#` comments; CRLF and trailing tabs are fine. */
-export function getDataLines(text: string): Array<{ line: string; number: number }> {
-  const out: Array<{ line: string; number: number }> = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    out.push({ line, number: i + 1 });
-  }
-  return out;
 }

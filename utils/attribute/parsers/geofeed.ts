@@ -3,17 +3,22 @@
  * `subnets[].{ip_prefix, alpha2code, region, city}`. Region = the provider's region id for the city
  * (geofeed-regions.ts) or null. Rows with fewer columns (DigitalOcean's `165.245.148.0/22,None`) keep the prefix
  * with region null.
+ *
+ * Truncation: both CSV geofeeds are published with a line break after every line, so a last line without one is a
+ * cut download and the whole file is rejected (feed-lines.ts), even when that line still reads as a valid row: the
+ * cut may have shortened its prefix or city. A cut exactly after a line break leaves complete rows; the updater's
+ * count check (feed-update.ts) catches a large loss. Vultr's JSON form is guarded by the JSON syntax itself.
  */
 import type { RangePrefix } from '../types';
 import {
   checkFeedText,
   createPrefixSink,
-  getDataLines,
   parseFeedJson,
   requireArray,
   requireRecord,
   requireString,
 } from './feed-input';
+import { getDataLines, requireFinalLineBreak } from './feed-lines';
 import {
   DIGITALOCEAN_CITY_REGIONS,
   getGeofeedRegion,
@@ -28,12 +33,13 @@ function parseGeofeedCsv(
   regions: Readonly<Record<string, string>>,
 ): RangePrefix[] {
   checkFeedText(text, fileName);
+  requireFinalLineBreak(text, fileName);
   const sink = createPrefixSink(fileName);
   for (const { line, number } of getDataLines(text)) {
     const [prefix = '', country = '', , city = ''] = line.split(',');
     sink.add(prefix, provider, getGeofeedRegion(regions, country, city), null, `line ${number}`);
   }
-  return sink.prefixes;
+  return sink.finish();
 }
 
 export function parseDigitalOceanGeofeed(text: string, fileName: string): RangePrefix[] {
@@ -60,5 +66,5 @@ export function parseVultrGeofeed(text: string, fileName: string): RangePrefix[]
       where,
     );
   });
-  return sink.prefixes;
+  return sink.finish();
 }

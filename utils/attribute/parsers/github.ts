@@ -33,5 +33,5 @@ export function parseGithubMeta(text: string, fileName: string): RangePrefix[] {
   }
   if (lists === 0)
     throw new RangeFeedError(fileName, 'no range lists (expected keys such as "web", "api", "pages")');
-  return sink.prefixes;
+  return sink.finish();
 }

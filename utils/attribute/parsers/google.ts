@@ -13,17 +13,21 @@ function parseGooglePrefixes(text: string, fileName: string, provider: 'gcp' | '
   requireArray(root.prefixes, fileName, 'prefixes').forEach((item, i) => {
     const where = `prefixes[${i}]`;
     const rec = requireRecord(item, fileName, where);
-    const cidr = rec.ipv4Prefix ?? rec.ipv6Prefix;
-    if (cidr === undefined)
+    const family = rec.ipv4Prefix !== undefined ? 4 : 6;
+    const field = family === 4 ? 'ipv4Prefix' : 'ipv6Prefix';
+    if (rec[field] === undefined)
       throw new RangeFeedError(fileName, `${where} has neither ipv4Prefix nor ipv6Prefix`);
+    if (family === 4 && rec.ipv6Prefix !== undefined)
+      throw new RangeFeedError(fileName, `${where} has both ipv4Prefix and ipv6Prefix`);
     let region: string | null = null;
     if (provider === 'gcp') {
       const scope = requireString(rec.scope, fileName, `${where}.scope`);
       region = scope === 'global' || scope === '' ? null : scope;
     }
-    sink.add(requireString(cidr, fileName, `${where}.ipv4Prefix`), provider, region, null, where);
+    const at = `${where}.${field}`;
+    sink.add(requireString(rec[field], fileName, at), provider, region, null, at, family);
   });
-  return sink.prefixes;
+  return sink.finish();
 }
 
 export function parseGcpCloud(text: string, fileName: string): RangePrefix[] {

@@ -26,5 +26,5 @@ export function parseOracleRanges(text: string, fileName: string): RangePrefix[]
       );
     });
   });
-  return sink.prefixes;
+  return sink.finish();
 }
