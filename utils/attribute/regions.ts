@@ -1,303 +1,45 @@
 /**
- * Where provider regions and CDN edges are, so that "same place" questions are answerable across providers.
+ * Where provider regions and CDN edges are, so that "same place" questions are answerable across providers:
+ * edge IAD, AWS us-east-1, GCP us-east4 and Azure eastus all answer `virginia`.
  *
- * METROS: metro id → display name. A metro is a data-centre area, not a city limit: `virginia` holds AWS us-east-1
- * (Ashburn), GCP us-east4 (Ashburn), Oracle us-ashburn-1 and Azure eastus (officially "Virginia", Boydton).
- * REGIONS: provider → region code → metro id (the provider's official location).
- * EDGE_METROS: upper-case IATA / POP code → metro id (Cloudflare colos, CloudFront POP prefixes, Fastly POPs,
- * Fly and Vercel codes all use airport codes).
+ * The data lives beside this file: METROS (regions-metros.ts, metro id → display name), REGIONS and REGION_ALIASES
+ * (regions-table.ts, provider → region id → metro id) and EDGE_METROS (regions-edges.ts, airport code → metro id).
  */
-export const METROS: Readonly<Record<string, string>> = {
-  virginia: 'Northern Virginia, US',
-  ohio: 'Ohio, US',
-  oregon: 'Oregon, US',
-  'n-california': 'San Francisco Bay Area, US',
-  'los-angeles': 'Los Angeles, US',
-  iowa: 'Iowa, US',
-  'south-carolina': 'South Carolina, US',
-  texas: 'Texas, US',
-  chicago: 'Chicago, US',
-  'new-york': 'New York / New Jersey, US',
-  atlanta: 'Atlanta, US',
-  seattle: 'Seattle, US',
-  miami: 'Miami, US',
-  phoenix: 'Phoenix, US',
-  'salt-lake': 'Salt Lake City, US',
-  'las-vegas': 'Las Vegas, US',
-  denver: 'Denver, US',
-  wyoming: 'Wyoming, US',
-  toronto: 'Toronto, CA',
-  montreal: 'Montréal, CA',
-  'sao-paulo': 'São Paulo, BR',
-  dublin: 'Dublin, IE',
-  london: 'London, GB',
-  paris: 'Paris, FR',
-  frankfurt: 'Frankfurt, DE',
-  amsterdam: 'Amsterdam, NL',
-  stockholm: 'Stockholm, SE',
-  milan: 'Milan, IT',
-  madrid: 'Madrid, ES',
-  zurich: 'Zurich, CH',
-  warsaw: 'Warsaw, PL',
-  belgium: 'St. Ghislain, BE',
-  finland: 'Hamina, FI',
-  mumbai: 'Mumbai, IN',
-  chennai: 'Chennai, IN',
-  singapore: 'Singapore',
-  jakarta: 'Jakarta, ID',
-  tokyo: 'Tokyo, JP',
-  osaka: 'Osaka, JP',
-  seoul: 'Seoul, KR',
-  'hong-kong': 'Hong Kong',
-  sydney: 'Sydney, AU',
-  melbourne: 'Melbourne, AU',
-  'cape-town': 'Cape Town, ZA',
-  johannesburg: 'Johannesburg, ZA',
-  bahrain: 'Bahrain',
-  'tel-aviv': 'Tel Aviv, IL',
-  dallas: 'Dallas, US',
-  'san-jose': 'San Jose, US',
-  bangalore: 'Bangalore, IN',
-};
+import { EDGE_METROS } from './regions-edges';
+import { METROS } from './regions-metros';
+import { REGION_ALIASES, REGIONS } from './regions-table';
 
-export const REGIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  aws: {
-    'us-east-1': 'virginia',
-    'us-east-2': 'ohio',
-    'us-west-1': 'n-california',
-    'us-west-2': 'oregon',
-    'ca-central-1': 'montreal',
-    'sa-east-1': 'sao-paulo',
-    'eu-west-1': 'dublin',
-    'eu-west-2': 'london',
-    'eu-west-3': 'paris',
-    'eu-central-1': 'frankfurt',
-    'eu-central-2': 'zurich',
-    'eu-north-1': 'stockholm',
-    'eu-south-1': 'milan',
-    'eu-south-2': 'madrid',
-    'ap-south-1': 'mumbai',
-    'ap-southeast-1': 'singapore',
-    'ap-southeast-2': 'sydney',
-    'ap-southeast-3': 'jakarta',
-    'ap-southeast-4': 'melbourne',
-    'ap-northeast-1': 'tokyo',
-    'ap-northeast-2': 'seoul',
-    'ap-northeast-3': 'osaka',
-    'ap-east-1': 'hong-kong',
-    'af-south-1': 'cape-town',
-    'me-south-1': 'bahrain',
-    'il-central-1': 'tel-aviv',
-  },
-  gcp: {
-    'us-east4': 'virginia',
-    'us-east1': 'south-carolina',
-    'us-east5': 'ohio',
-    'us-central1': 'iowa',
-    'us-west1': 'oregon',
-    'us-west2': 'los-angeles',
-    'us-west3': 'salt-lake',
-    'us-west4': 'las-vegas',
-    'us-south1': 'dallas',
-    'northamerica-northeast1': 'montreal',
-    'northamerica-northeast2': 'toronto',
-    'southamerica-east1': 'sao-paulo',
-    'europe-west1': 'belgium',
-    'europe-west2': 'london',
-    'europe-west3': 'frankfurt',
-    'europe-west4': 'amsterdam',
-    'europe-west6': 'zurich',
-    'europe-west8': 'milan',
-    'europe-west9': 'paris',
-    'europe-southwest1': 'madrid',
-    'europe-north1': 'finland',
-    'europe-central2': 'warsaw',
-    'asia-south1': 'mumbai',
-    'asia-southeast1': 'singapore',
-    'asia-southeast2': 'jakarta',
-    'asia-northeast1': 'tokyo',
-    'asia-northeast2': 'osaka',
-    'asia-northeast3': 'seoul',
-    'asia-east2': 'hong-kong',
-    'australia-southeast1': 'sydney',
-    'australia-southeast2': 'melbourne',
-    'africa-south1': 'johannesburg',
-    'me-west1': 'tel-aviv',
-  },
-  azure: {
-    eastus: 'virginia',
-    eastus2: 'virginia',
-    centralus: 'iowa',
-    southcentralus: 'texas',
-    northcentralus: 'chicago',
-    westus: 'n-california',
-    westus2: 'seattle',
-    westus3: 'phoenix',
-    westcentralus: 'wyoming',
-    canadacentral: 'toronto',
-    canadaeast: 'montreal',
-    brazilsouth: 'sao-paulo',
-    northeurope: 'dublin',
-    westeurope: 'amsterdam',
-    uksouth: 'london',
-    francecentral: 'paris',
-    germanywc: 'frankfurt',
-    swedencentral: 'stockholm',
-    italynorth: 'milan',
-    spaincentral: 'madrid',
-    polandcentral: 'warsaw',
-    centralindia: 'mumbai',
-    southindia: 'chennai',
-    southeastasia: 'singapore',
-    eastasia: 'hong-kong',
-    japaneast: 'tokyo',
-    japanwest: 'osaka',
-    koreacentral: 'seoul',
-    australiaeast: 'sydney',
-    australiasoutheast: 'melbourne',
-    southafricanorth: 'johannesburg',
-    israelcentral: 'tel-aviv',
-  },
-  oracle: {
-    'us-ashburn-1': 'virginia',
-    'us-phoenix-1': 'phoenix',
-    'us-sanjose-1': 'san-jose',
-    'us-chicago-1': 'chicago',
-    'ca-toronto-1': 'toronto',
-    'eu-frankfurt-1': 'frankfurt',
-    'uk-london-1': 'london',
-    'eu-amsterdam-1': 'amsterdam',
-    'ap-tokyo-1': 'tokyo',
-    'ap-mumbai-1': 'mumbai',
-    'ap-sydney-1': 'sydney',
-    'ap-singapore-1': 'singapore',
-    'sa-saopaulo-1': 'sao-paulo',
-  },
-  digitalocean: {
-    nyc1: 'new-york',
-    nyc3: 'new-york',
-    sfo2: 'n-california',
-    sfo3: 'n-california',
-    ams3: 'amsterdam',
-    sgp1: 'singapore',
-    lon1: 'london',
-    fra1: 'frankfurt',
-    tor1: 'toronto',
-    blr1: 'bangalore',
-    syd1: 'sydney',
-    atl1: 'atlanta',
-  },
-  linode: {
-    'us-east': 'new-york',
-    'us-central': 'dallas',
-    'us-west': 'n-california',
-    'us-southeast': 'atlanta',
-    'us-iad': 'virginia',
-    'us-ord': 'chicago',
-    'us-sea': 'seattle',
-    'us-lax': 'los-angeles',
-    'us-mia': 'miami',
-    'eu-west': 'london',
-    'eu-central': 'frankfurt',
-    'ap-south': 'singapore',
-    'ap-northeast': 'tokyo',
-    'ap-west': 'mumbai',
-    'ap-southeast': 'sydney',
-    'ca-central': 'toronto',
-  },
-  // Vercel function regions are AWS regions under Vercel's own ids (fingerprints.md §2.1).
-  vercel: {
-    iad1: 'virginia',
-    cle1: 'ohio',
-    pdx1: 'oregon',
-    sfo1: 'n-california',
-    gru1: 'sao-paulo',
-    dub1: 'dublin',
-    lhr1: 'london',
-    cdg1: 'paris',
-    fra1: 'frankfurt',
-    arn1: 'stockholm',
-    bom1: 'mumbai',
-    sin1: 'singapore',
-    hnd1: 'tokyo',
-    kix1: 'osaka',
-    icn1: 'seoul',
-    hkg1: 'hong-kong',
-    syd1: 'sydney',
-    cpt1: 'cape-town',
-  },
-};
-
-export const EDGE_METROS: Readonly<Record<string, string>> = {
-  IAD: 'virginia',
-  DCA: 'virginia',
-  CMH: 'ohio',
-  CLE: 'ohio',
-  PDX: 'oregon',
-  SFO: 'n-california',
-  SJC: 'san-jose',
-  LAX: 'los-angeles',
-  DFW: 'dallas',
-  IAH: 'texas',
-  ORD: 'chicago',
-  EWR: 'new-york',
-  JFK: 'new-york',
-  LGA: 'new-york',
-  ATL: 'atlanta',
-  SEA: 'seattle',
-  MIA: 'miami',
-  PHX: 'phoenix',
-  DEN: 'denver',
-  SLC: 'salt-lake',
-  YYZ: 'toronto',
-  YUL: 'montreal',
-  GRU: 'sao-paulo',
-  GIG: 'sao-paulo',
-  DUB: 'dublin',
-  LHR: 'london',
-  LCY: 'london',
-  CDG: 'paris',
-  FRA: 'frankfurt',
-  AMS: 'amsterdam',
-  ARN: 'stockholm',
-  MXP: 'milan',
-  MAD: 'madrid',
-  ZRH: 'zurich',
-  WAW: 'warsaw',
-  BOM: 'mumbai',
-  MAA: 'chennai',
-  BLR: 'bangalore',
-  SIN: 'singapore',
-  CGK: 'jakarta',
-  NRT: 'tokyo',
-  HND: 'tokyo',
-  KIX: 'osaka',
-  ICN: 'seoul',
-  HKG: 'hong-kong',
-  SYD: 'sydney',
-  MEL: 'melbourne',
-  CPT: 'cape-town',
-  JNB: 'johannesburg',
-  BAH: 'bahrain',
-  TLV: 'tel-aviv',
-};
+export { EDGE_METROS, METROS, REGION_ALIASES, REGIONS };
 
 export interface RegionInfo {
   provider: string;
+  /** The canonical region id (an alias such as Azure's `germanywc` comes back as `germanywestcentral`). */
   region: string;
   metro: string;
   location: string;
 }
 
-export function getRegion(provider: string, region: string): RegionInfo | null {
-  const metro = REGIONS[provider]?.[region];
-  if (metro === undefined) return null;
-  return { provider, region, metro, location: METROS[metro] ?? metro };
+/** The provider's canonical id for a region spelling; unknown ids come back unchanged. */
+export function getCanonicalRegion(provider: string, region: string): string {
+  const aliases = REGION_ALIASES[provider];
+  return (aliases !== undefined && Object.hasOwn(aliases, region) ? aliases[region] : undefined) ?? region;
 }
 
-/** Metro id for an edge / POP code: takes the first three letters, so `FRA56-P5` and `iad1` work as well. */
+export function getRegion(provider: string, region: string): RegionInfo | null {
+  const canonical = getCanonicalRegion(provider, region);
+  const regions = REGIONS[provider];
+  const metro = regions !== undefined && Object.hasOwn(regions, canonical) ? regions[canonical] : undefined;
+  if (metro === undefined) return null;
+  return { provider, region: canonical, metro, location: METROS[metro] ?? metro };
+}
+
+/**
+ * Metro id for an edge / POP code. Takes the leading three letters, so `FRA56-P5` (CloudFront) and `iad1` (Vercel)
+ * work as well; a code that does not start with three letters (Bunny's `DE1`) has no metro.
+ */
 export function getMetroForEdgeCode(code: string): string | null {
   const iata = code.slice(0, 3).toUpperCase();
+  if (!/^[A-Z]{3}$/.test(iata) || !Object.hasOwn(EDGE_METROS, iata)) return null;
   return EDGE_METROS[iata] ?? null;
 }
 
@@ -313,4 +55,13 @@ export function getRegionsInMetro(provider: string, metro: string): string[] {
   return Object.entries(REGIONS[provider] ?? {})
     .filter(([, m]) => m === metro)
     .map(([r]) => r);
+}
+
+/** Every provider region in the metro of an edge code: what an outage at that edge's site could share a roof with. */
+export function getRegionsNearEdge(code: string): Array<{ provider: string; region: string }> {
+  const metro = getMetroForEdgeCode(code);
+  if (metro === null) return [];
+  return Object.keys(REGIONS).flatMap((provider) =>
+    getRegionsInMetro(provider, metro).map((region) => ({ provider, region })),
+  );
 }
