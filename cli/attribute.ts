@@ -1,12 +1,13 @@
 /**
  * `npm run -s attribute -- --ranges DIR [--catalog FILE] TARGET...` or `... --observations FILE` (design.md §4).
- * TARGET is an IPv4/IPv6 address or a host name (the name itself is matched as the first CNAME-like input; no live
- * DNS). Prints one JSON line per target: {"target", "attributions": [...]}. Feed errors go to stderr; bad
- * arguments print usage to stderr and exit 2.
+ * TARGET is an IPv4/IPv6 address or a host name (matched by its own name, no live DNS). Prints one JSON line per
+ * target: {"target", "attributions": [...]}, each attribution with exactly the six keys of design.md §4. Feed
+ * errors go to stderr; bad arguments print usage to stderr and exit 2.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Observation } from '../utils/attribute/types';
 import { loadAttributionContext } from './lib/attribution-context';
+import { formatAttributionLine } from './lib/attribution-output';
 import { parseObservationLines } from './lib/observations';
 import { getDefaultRangesDir } from './lib/shared-paths';
 
@@ -61,9 +62,9 @@ if (args.observations !== null) {
   for (const e of errors) process.stderr.write(`${args.observations}: ${e}\n`);
   inputs = observations.map((obs) => ({ target: obs.host, obs }));
 } else {
-  inputs = args.targets.map((target) => ({ target, obs: { host: target, cnames: [target] } }));
+  inputs = args.targets.map((target) => ({ target, obs: { host: target } }));
 }
 
 for (const { target, obs } of inputs) {
-  process.stdout.write(`${JSON.stringify({ target, attributions: attributor.attribute(obs) })}\n`);
+  process.stdout.write(`${formatAttributionLine(target, attributor.attribute(obs))}\n`);
 }

@@ -50,6 +50,47 @@ describe('npm run attribute', () => {
     ]);
   });
 
+  it('prints exactly the six keys of design.md §4, for an ip, a host and an observation with headers', () => {
+    const file = path.join(scratch, 'headers.jsonl');
+    writeFileSync(
+      file,
+      `${JSON.stringify({ host: 'www.site.example', headers: { 'cf-ray': '8a1b2c3d4e5f6a7b-SJC', server: 'cloudflare' } })}\n`,
+    );
+    const targets = run(['--ranges', RANGES, '3.80.1.10', 'my-app.vercel.app']);
+    const observed = run(['--ranges', RANGES, '--observations', file]);
+    const lines = [...targets.lines, ...observed.lines];
+    expect(lines.map((l) => l.target)).toEqual(['3.80.1.10', 'my-app.vercel.app', 'www.site.example']);
+    for (const line of lines) {
+      expect(Object.keys(line)).toEqual(['target', 'attributions']);
+      expect(line.attributions.length, line.target).toBeGreaterThan(0);
+      for (const a of line.attributions) {
+        expect(Object.keys(a)).toEqual(['provider', 'region', 'service', 'role', 'confidence', 'evidence']);
+      }
+    }
+    // The edge the header named is told in the evidence, not as a seventh key.
+    expect(observed.lines[0]!.attributions[0]).toMatchObject({ provider: 'cloudflare', role: 'cdn' });
+    expect(observed.lines[0]!.attributions[0]!.evidence).toContain(
+      'header cf-ray: 8a1b2c3d4e5f6a7b-SJC → Cloudflare (edge SJC)',
+    );
+  });
+
+  it('matches a host-name target by its own name, not as a CNAME', () => {
+    const { lines } = run(['--ranges', RANGES, 'my-lb-1.us-west-2.elb.amazonaws.com']);
+    expect(lines[0]!.attributions[0]!.evidence).toEqual([
+      'host name my-lb-1.us-west-2.elb.amazonaws.com matches aws-elb (region us-west-2)',
+    ]);
+  });
+
+  it("places a platform's published apex address", () => {
+    const { status, lines } = run(['--ranges', RANGES, '76.76.21.21', '75.2.60.5', '23.227.38.65']);
+    expect(status).toBe(0);
+    expect(lines.map((l) => [l.target, l.attributions[0]?.provider, l.attributions[0]?.role])).toEqual([
+      ['76.76.21.21', 'vercel', 'hosting'],
+      ['75.2.60.5', 'netlify', 'hosting'],
+      ['23.227.38.65', 'shopify', 'hosting'],
+    ]);
+  });
+
   it('prints an empty list when nothing matches', () => {
     const { status, lines } = run(['--ranges', RANGES, '192.0.2.1', 'nothing.example']);
     // 192.0.2.1 is a documentation address that Vultr's geofeed claims: special-purpose blocks never match.

@@ -2,15 +2,19 @@
  * Host → where it lives: every source of evidence combined into a ranked list of Attributions.
  *
  * Sources, strongest first (confidence in parentheses): user mappings (1.0), server ip in the range table
- * (0.95 with a region, 0.9 without), CNAME names (0.85 / 0.8), nameservers (role dns, 0.9), response headers
- * (0.75, weak ones 0.45), the host name itself (0.8 / 0.75), a name matched only by a generic rule (any AWS
- * service endpoint) 0.1 below the specific rules' figure, catalog membership (0.35–0.6 by basis), and last the
- * dependency graph: each hosting/cdn attribution's platform edges, role `platform`, confidence = its own × the
- * edge's. Duplicates (same provider + region + role) merge, keeping the strongest confidence and all evidence,
- * strongest first. Order: confidence desc, then role, provider, region. Works with `table: null` (before the first
- * range download): names, headers, nameservers and the catalog still answer.
+ * (0.95 with a region, 0.9 without), server ip equal to a platform's published apex address (0.9), CNAME names
+ * (0.85 / 0.8), nameservers (role dns, 0.9), response headers (0.75, weak ones 0.45), the host name itself
+ * (0.8 / 0.75), a name matched only by a generic rule (any AWS service endpoint) 0.1 below the specific rules'
+ * figure. Then what the site inherits, always role `platform` (what the dependency is — hosting, cdn or dns — is
+ * told in the evidence): catalog membership (0.35–0.6 by basis; a catalog provider the site is already seen on
+ * directly, same region, only adds its evidence there) and the dependency graph (each hosting/cdn
+ * attribution's platform edges, confidence = its own × the edge's). Duplicates (same provider + region + role)
+ * merge, keeping the strongest confidence and all evidence, strongest first. Order: confidence desc, then role,
+ * provider, region. Works with `table: null` (before the first range download): names, headers, addresses,
+ * nameservers and the catalog still answer.
  */
 
+import { createAddressMatcher } from './address-rules';
 import { getDependencies } from './dependencies';
 import { matchHeaders } from './header-rules';
 import { parseIpv4, parseIpv6 } from './ip-address';
@@ -32,11 +36,18 @@ export interface Attributor {
   attribute(obs: Observation): Attribution[];
 }
 
-const CDN_SERVICES = new Set(['cloudfront', 'globalaccelerator']);
+/** Range-feed services (compared lower-case) whose addresses are edges in front of the site, not its servers. */
+const CDN_SERVICES = new Set(['cloudfront', 'globalaccelerator', 'azurefrontdoor']);
 const CDN_PROVIDERS = new Set(['cloudflare', 'fastly', 'akamai']);
 /** How much less a generic name rule is trusted than a specific one with the same region knowledge. */
 const GENERIC_NAME_PENALTY = 0.1;
 const ROLE_ORDER: Readonly<Record<Role, number>> = { hosting: 0, cdn: 1, dns: 2, platform: 3 };
+/** How evidence names what an inherited provider is to the site. */
+const DEPENDENCY_KINDS: Readonly<Record<Exclude<Role, 'platform'>, string>> = {
+  hosting: 'hosting',
+  cdn: 'CDN',
+  dns: 'DNS',
+};
 
 function getNameConfidence(match: NameMatch, withRegion: number, withoutRegion: number): number {
   const base = match.region ? withRegion : withoutRegion;
@@ -44,7 +55,8 @@ function getNameConfidence(match: NameMatch, withRegion: number, withoutRegion: 
 }
 
 function getRangeRole(entry: RangeEntry): Role {
-  return CDN_PROVIDERS.has(entry.provider) || (entry.service !== null && CDN_SERVICES.has(entry.service))
+  return CDN_PROVIDERS.has(entry.provider) ||
+    (entry.service !== null && CDN_SERVICES.has(entry.service.toLowerCase()))
     ? 'cdn'
     : 'hosting';
 }
@@ -60,6 +72,8 @@ const scratch6 = new Uint32Array(4);
 function isIpLiteral(host: string): boolean {
   return parseIpv4(host) >= 0 || (host.includes(':') && parseIpv6(host, scratch6));
 }
+
+const ADDRESSES = createAddressMatcher();
 
 export function createAttributor(options: AttributorOptions = {}): Attributor {
   const table = options.table ?? null;
@@ -136,6 +150,19 @@ export function createAttributor(options: AttributorOptions = {}): Attributor {
             `ip ${ip} is in ${describe(entry.provider, entry.service, entry.region)} (${entry.cidr}${entry.feed ? `, ${entry.feed}` : ''})`,
           );
         }
+        const fixed = ADDRESSES.match(ip);
+        if (fixed) {
+          add(
+            {
+              provider: fixed.provider,
+              region: null,
+              service: fixed.service,
+              role: fixed.role,
+              confidence: 0.9,
+            },
+            `ip ${ip} is ${getProviderDisplayName(fixed.provider)}'s published apex address (${fixed.id}; ${fixed.source})`,
+          );
+        }
       }
       for (const cname of obs.cnames ?? []) {
         const m = matchHostName(cname);
@@ -177,7 +204,7 @@ export function createAttributor(options: AttributorOptions = {}): Attributor {
           h.edge,
         );
       }
-      // The host name itself, unless it was already given as a CNAME (the CLI does that for host targets).
+      // The host name itself, unless the same name also came in as a CNAME (the stronger reading).
       const own = (obs.cnames ?? []).some((c) => normalizeHostName(c) === host) ? null : matchHostName(host);
       if (own) {
         add(
@@ -191,23 +218,35 @@ export function createAttributor(options: AttributorOptions = {}): Attributor {
           `host name ${host} matches ${own.rule.id}${own.region ? ` (region ${own.region})` : ''}`,
         );
       }
+      const direct = [...found];
       const service = catalog?.getServiceForHost(host) ?? null;
       if (service) {
         for (const d of service.dependencies) {
+          const evidence = `catalog: ${service.name} depends on ${describe(d.provider, null, d.region)} for ${DEPENDENCY_KINDS[d.role]} (${d.source})`;
+          // Seen there directly already: the catalog only confirms it. As a platform entry it would make the site
+          // count toward that provider through the service itself, as if the service were a platform in between.
+          const seen = direct.find(
+            (a) =>
+              a.provider === d.provider && a.region === d.region && (a.role === 'dns') === (d.role === 'dns'),
+          );
+          if (seen) {
+            seen.evidence.push(evidence);
+            continue;
+          }
           add(
             {
               provider: d.provider,
               region: d.region,
               service: service.id,
-              role: d.role,
+              role: 'platform',
               confidence: d.confidence,
             },
-            `catalog: ${service.name} depends on ${describe(d.provider, null, d.region)} (${d.basis}; ${d.source})`,
+            evidence,
           );
         }
       }
       // Inherit what each platform runs on (one level; edges never chain back into themselves).
-      for (const a of [...found]) {
+      for (const a of direct) {
         if (a.role !== 'hosting' && a.role !== 'cdn') continue;
         for (const e of getDependencies(a.provider, a.region, a.service)) {
           add(
@@ -217,6 +256,7 @@ export function createAttributor(options: AttributorOptions = {}): Attributor {
               service: e.to.service,
               role: 'platform',
               confidence: Math.round(a.confidence * e.confidence * 100) / 100,
+              via: a.provider,
             },
             `${e.note} (via ${describe(a.provider, a.service, a.region)}; ${e.source})`,
           );
@@ -227,7 +267,7 @@ export function createAttributor(options: AttributorOptions = {}): Attributor {
   };
 }
 
-/** Merges same provider + region + role, keeping the strongest confidence/service/edge and all evidence. */
+/** Merges same provider + region + role, keeping the strongest confidence/service/edge/via and all evidence. */
 export function mergeAttributions(list: readonly Attribution[]): Attribution[] {
   const sorted = [...list].sort((a, b) => b.confidence - a.confidence);
   const merged = new Map<string, Attribution>();
@@ -241,6 +281,7 @@ export function mergeAttributions(list: readonly Attribution[]): Attribution[] {
     for (const e of a.evidence) if (!seen.evidence.includes(e)) seen.evidence.push(e);
     if (seen.service === null && a.service !== null) seen.service = a.service;
     if (seen.edge === undefined && a.edge !== undefined) seen.edge = a.edge;
+    if (seen.via === undefined && a.via !== undefined) seen.via = a.via;
   }
   return [...merged.values()].sort(
     (a, b) =>

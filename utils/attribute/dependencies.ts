@@ -126,6 +126,14 @@ export const DEPENDENCY_EDGES: readonly DependencyEdge[] = [
     note: 'GitHub Pages is served through Fastly',
   },
   {
+    from: { provider: 'pantheon' },
+    to: { provider: 'fastly', region: null, service: 'cdn' },
+    role: 'platform',
+    confidence: 0.5,
+    source: 'public header captures (fingerprints.md §2 [WA])',
+    note: 'Pantheon sites are served through Fastly',
+  },
+  {
     from: { provider: 'supabase' },
     to: { provider: 'aws', region: null, service: null },
     role: 'platform',

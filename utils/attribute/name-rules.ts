@@ -25,6 +25,28 @@ const AWS_REGION = '(?<region>[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d)';
 const GCP_REGION = '(?<region>[a-z]+-[a-z]+\\d+)';
 const rx = (source: string): RegExp => new RegExp(source);
 
+/**
+ * Google's short region ids (App Engine `<app>.<id>.r.appspot.com`, reused by API Gateway `<gw>.<id>.gateway.dev`
+ * and Cloud Run hash URLs) → Google Cloud region. App Engine's legacy `us-central` / `europe-west` are us-central1 /
+ * europe-west1. Only ids we can vouch for; any other id gives region null rather than a guess.
+ */
+const GCP_SHORT_REGIONS: Readonly<Record<string, string>> = {
+  uc: 'us-central1',
+  ue: 'us-east1',
+  uk: 'us-east4',
+  uw: 'us-west1',
+  nn: 'northamerica-northeast1',
+  rj: 'southamerica-east1',
+  ew: 'europe-west1',
+  nw: 'europe-west2',
+  ey: 'europe-west3',
+  an: 'asia-northeast1',
+  as: 'asia-southeast1',
+  de: 'asia-east1',
+  el: 'asia-south1',
+  ts: 'australia-southeast1',
+};
+
 export const NAME_RULES: readonly NameRule[] = [
   // AWS
   {
@@ -199,6 +221,15 @@ export const NAME_RULES: readonly NameRule[] = [
     role: 'hosting',
   },
   {
+    // Preview environments and some default hosts carry the Azure region as a label: `<app>-<env>.eastus2.…`;
+    // numbered partitions (`<app>.2.…`) do not name a region and fall through to the catch-all.
+    id: 'azure-static-web-apps-regional',
+    pattern: /\.(?<region>[a-z]+\d?)\.azurestaticapps\.net$/,
+    provider: 'azure',
+    service: 'static-web-apps',
+    role: 'hosting',
+  },
+  {
     id: 'azure-static-web-apps',
     pattern: /\.azurestaticapps\.net$/,
     provider: 'azure',
@@ -241,16 +272,17 @@ export const NAME_RULES: readonly NameRule[] = [
     provider: 'gcp',
     service: 'cloud-run',
     role: 'hosting',
-    // Short codes seen in Cloud Run hash URLs; others stay null rather than guessed.
-    regionCodes: {
-      uc: 'us-central1',
-      ue: 'us-east1',
-      uw: 'us-west1',
-      ew: 'europe-west1',
-      an: 'asia-northeast1',
-    },
+    regionCodes: GCP_SHORT_REGIONS,
   },
   { id: 'gcp-cloud-run-any', pattern: /\.run\.app$/, provider: 'gcp', service: 'cloud-run', role: 'hosting' },
+  {
+    id: 'gcp-app-engine-regional',
+    pattern: /\.(?<region>[a-z]{2,3})\.r\.appspot\.com$/,
+    provider: 'gcp',
+    service: 'app-engine',
+    role: 'hosting',
+    regionCodes: GCP_SHORT_REGIONS,
+  },
   {
     id: 'gcp-app-engine',
     pattern: /\.appspot\.com$/,
@@ -271,6 +303,14 @@ export const NAME_RULES: readonly NameRule[] = [
     provider: 'gcp',
     service: 'cloud-functions',
     role: 'hosting',
+  },
+  {
+    id: 'gcp-api-gateway-regional',
+    pattern: /\.(?<region>[a-z0-9]{2,4})\.gateway\.dev$/,
+    provider: 'gcp',
+    service: 'api-gateway',
+    role: 'hosting',
+    regionCodes: GCP_SHORT_REGIONS,
   },
   {
     id: 'gcp-api-gateway',
@@ -332,6 +372,7 @@ export const NAME_RULES: readonly NameRule[] = [
   },
   { id: 'akamai-gtm', pattern: /\.akadns\.net$/, provider: 'akamai', service: 'gtm', role: 'dns' },
   { id: 'bunny', pattern: /\.b-cdn\.net$/, provider: 'bunny', service: 'cdn', role: 'cdn' },
+  { id: 'edgecast', pattern: /\.edgecastcdn\.net$/, provider: 'edgecast', service: 'cdn', role: 'cdn' },
   // Platforms
   {
     id: 'vercel',
@@ -379,6 +420,22 @@ export const NAME_RULES: readonly NameRule[] = [
     service: 'object-storage',
     role: 'hosting',
   },
+  {
+    // OCI API Gateway / Functions (`….apigateway.<region>.oci.customer-oci.com`) and Autonomous DB apps
+    // (`….adb.<region>.oraclecloudapps.com`) name the OCI region in a label.
+    id: 'oracle-apps-regional',
+    pattern: /\.(?<region>[a-z]{2}-[a-z]+-\d)\.(?:[a-z0-9-]+\.)*(?:oraclecloudapps|customer-oci)\.com$/,
+    provider: 'oracle',
+    service: null,
+    role: 'hosting',
+  },
+  {
+    id: 'oracle-apps',
+    pattern: /\.(?:oraclecloudapps|customer-oci)\.com$/,
+    provider: 'oracle',
+    service: null,
+    role: 'hosting',
+  },
   { id: 'supabase', pattern: /\.supabase\.co$/, provider: 'supabase', service: null, role: 'hosting' },
   {
     id: 'auth0',
@@ -388,6 +445,21 @@ export const NAME_RULES: readonly NameRule[] = [
     role: 'hosting',
   },
   { id: 'shopify', pattern: /(?:^|\.)myshopify\.com$/, provider: 'shopify', service: null, role: 'hosting' },
+  {
+    id: 'wpengine',
+    pattern: /\.(?:wpengine|wpenginepowered)\.com$/,
+    provider: 'wpengine',
+    service: null,
+    role: 'hosting',
+  },
+  {
+    id: 'squarespace',
+    pattern: /\.squarespace\.com$/,
+    provider: 'squarespace',
+    service: null,
+    role: 'hosting',
+  },
+  { id: 'wix', pattern: /\.wixdns\.net$/, provider: 'wix', service: null, role: 'hosting' },
 ];
 
 export interface NameMatch {

@@ -44,6 +44,20 @@ const DISPLAY_NAMES: Readonly<Record<string, string>> = {
   fly: 'Fly.io',
   render: 'Render',
   railway: 'Railway',
+  bunny: 'Bunny CDN',
+  edgecast: 'Edgecast',
+  cdn77: 'CDN77',
+  keycdn: 'KeyCDN',
+  gcore: 'Gcore',
+  shopify: 'Shopify',
+  wpengine: 'WP Engine',
+  squarespace: 'Squarespace',
+  wix: 'Wix',
+  kinsta: 'Kinsta',
+  pantheon: 'Pantheon',
+  deno: 'Deno Deploy',
+  supabase: 'Supabase',
+  auth0: 'Auth0',
 };
 
 export function getProviderDisplayName(id: string): string {

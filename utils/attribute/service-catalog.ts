@@ -4,7 +4,8 @@
  *
  * CatalogIndex layout: `byDomain` maps each catalog domain (lower-case) to its service; a host matches a domain
  * when it equals it or ends with "." + domain, longest domain first (so "api.github.com" prefers a more specific
- * entry when one exists). Each service keeps only dependencies whose provider text maps to a canonical id.
+ * entry when one exists). Each service keeps only dependencies whose provider text maps to a canonical id other
+ * than the service's own (a provider listed as running on itself is no dependency).
  */
 import * as v from 'valibot';
 import { getProviderId } from './provider-names';
@@ -17,6 +18,7 @@ const DependencySchema = v.looseObject({
   basis: v.string(),
   evidence: v.optional(v.string()),
   sources: v.optional(v.array(v.string()), []),
+  incidents: v.optional(v.array(v.string()), []),
 });
 
 const ServiceSchema = v.looseObject({
@@ -36,10 +38,11 @@ export type ServiceCatalog = v.InferOutput<typeof ServiceCatalogSchema>;
 export interface CatalogDependency {
   provider: string;
   region: string | null;
-  role: Role;
+  /** What the provider is to the service. Attribution adds the edge with role `platform` and tells this in evidence. */
+  role: Exclude<Role, 'platform'>;
   confidence: number;
   basis: string;
-  /** First public source URL, or the incident basis when there is none. */
+  /** First public source URL; without one, "service catalog: <basis in words>[, see <first incident id>]". */
   source: string;
 }
 
@@ -79,10 +82,16 @@ const BASIS_CONFIDENCE: Readonly<Record<string, number>> = {
 
 const REGION_CODE = /\b([a-z]{2}-[a-z]+-\d|[a-z]+-[a-z]+\d+)\b/;
 
-function getRole(roleText: string): Role {
+function getRole(roleText: string): Exclude<Role, 'platform'> {
   if (/\bdns\b/i.test(roleText)) return 'dns';
   if (/\bcdn\b|ddos|edge|reverse proxy/i.test(roleText)) return 'cdn';
   return 'hosting';
+}
+
+function getSource(sources: readonly string[], basis: string, incidents: readonly string[]): string {
+  if (sources[0] !== undefined) return sources[0];
+  const incident = incidents[0] !== undefined ? `, see ${incidents[0]}` : '';
+  return `service catalog: ${basis.replace(/_/g, ' ')}${incident}`;
 }
 
 function getServiceId(name: string): string {
@@ -99,7 +108,8 @@ export function createCatalogIndex(catalog: ServiceCatalog): CatalogIndex {
     domains: s.domains.map((d) => d.toLowerCase()),
     dependencies: s.dependencies.flatMap((d): CatalogDependency[] => {
       const provider = getProviderId(d.provider);
-      if (provider === null) return [];
+      // Unknown provider text, or a provider's own platform ("Heroku" on "Heroku own platform"): no edge.
+      if (provider === null || provider === getServiceId(s.name)) return [];
       const regionText = (d.regions ?? []).find((r) => REGION_CODE.test(r));
       return [
         {
@@ -108,7 +118,7 @@ export function createCatalogIndex(catalog: ServiceCatalog): CatalogIndex {
           role: getRole(d.role),
           confidence: BASIS_CONFIDENCE[d.basis] ?? 0.3,
           basis: d.basis,
-          source: d.sources?.[0] ?? d.basis,
+          source: getSource(d.sources, d.basis, d.incidents),
         },
       ];
     }),

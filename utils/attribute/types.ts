@@ -17,8 +17,17 @@ export interface Attribution {
   confidence: number;
   /** Short machine-readable reasons, e.g. "ip 3.80.1.10 in aws-ip-ranges.json 3.80.0.0/12 (EC2)". */
   evidence: string[];
-  /** Upper-case IATA-style code of the CDN edge / POP that answered (cf-ray colo, x-amz-cf-pop, ...), when known. */
+  /**
+   * Upper-case code of the CDN edge / POP that answered, when known: the IATA-style code most CDNs use (cf-ray colo,
+   * x-amz-cf-pop), or the CDN's own POP token where it has no IATA code (Bunny `DE1`, Edgecast `NYD`).
+   */
   edge?: string;
+  /**
+   * For a `platform` entry from the dependency graph: the provider of the site's own platform it was inherited
+   * through (`vercel` for AWS under a Vercel site). Absent on catalog entries, which a well-known service inherits
+   * for itself, not through a platform in between.
+   */
+  via?: string;
 }
 
 /** What we know of one host from the network (the `--observations` JSON lines of design.md §4). */

@@ -20,6 +20,9 @@ export interface CountedKey {
 
 /** The platform that brought a `platform` attribution: the host's own hosting/CDN provider other than it. */
 function getPlatformVia(platform: Attribution, attributions: readonly Attribution[]): string {
+  if (platform.via !== undefined) return platform.via;
+  // A catalog entry: the well-known service is its own path.
+  if (platform.service !== null) return platform.service;
   const via = attributions.find(
     (a) => a.role !== 'platform' && a.role !== 'dns' && a.provider !== platform.provider,
   );

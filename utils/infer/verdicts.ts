@@ -58,8 +58,15 @@ function findOutages(keys: readonly SiteKey[], ctx: VerdictContext): ActiveOutag
       return provider === o.provider && (o.region === null || region === o.region);
     });
     if (onKey.length === 0) continue;
-    const viaPlatform = onKey.some((k) => k.role === 'platform');
-    scored.push({ a, score: (viaPlatform ? 10 : 0) + o.confidence });
+    // Root of a chain only when the site is directly on the platform the key was reached through; otherwise
+    // what the site was seen on itself beats what was inherited (a service catalog's claim, say).
+    const viaPlatform = onKey.some(
+      (k) =>
+        k.role === 'platform' &&
+        keys.some((d) => d.group === 'direct' && parseWindowKey(d.key).provider === k.group),
+    );
+    const direct = onKey.some((k) => k.group === 'direct');
+    scored.push({ a, score: (viaPlatform ? 10 : direct ? 5 : 0) + o.confidence });
   }
   return scored.sort((x, y) => y.score - x.score || (x.a.key < y.a.key ? -1 : 1)).map((s) => s.a);
 }

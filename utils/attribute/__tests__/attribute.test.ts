@@ -17,6 +17,17 @@ const table = compileRangeTable([
     feed: 'cloudflare-ips-v4.txt',
   },
   {
+    cidr: '75.2.0.0/17',
+    provider: 'aws',
+    region: null,
+    service: 'globalaccelerator',
+    feed: 'aws-ip-ranges.json',
+  },
+  // Azure Front Door's edge ranges, spelled as the feed tag and lower-cased.
+  { cidr: '13.107.246.0/24', provider: 'azure', region: null, service: 'AzureFrontDoor', feed: 'azure.json' },
+  { cidr: '13.107.213.0/24', provider: 'azure', region: null, service: 'azurefrontdoor', feed: 'azure.json' },
+  { cidr: '20.42.0.0/16', provider: 'azure', region: 'eastus', service: null, feed: 'azure.json' },
+  {
     cidr: '2600:1f18::/33',
     provider: 'aws',
     region: 'us-east-1',
@@ -113,6 +124,7 @@ describe('createAttributor', () => {
     ]);
     expect(list[1]!.confidence).toBeLessThan(list[0]!.confidence);
     expect(list[1]!.evidence[0]).toMatch(/iad1 = AWS us-east-1 .*vercel\.com/);
+    expect(list[1]!.via).toBe('vercel');
   });
 
   it('follows the Vercel function region from x-vercel-id', () => {
@@ -127,10 +139,109 @@ describe('createAttributor', () => {
     expect(list[0]!.edge).toBe('CDG');
   });
 
-  it('adds catalog dependencies for well-known services', () => {
+  it('adds catalog dependencies for well-known services as platform entries', () => {
     const list = attributor.attribute({ host: 'chatgpt.com' });
-    expect(list.some((a) => a.provider === 'azure' && a.service === 'chatgpt-openai')).toBe(true);
-    expect(list.every((a) => a.evidence[0]!.startsWith('catalog: ChatGPT / OpenAI'))).toBe(true);
+    expect(list.map((a) => [a.provider, a.role, a.service])).toEqual([
+      ['azure', 'platform', 'chatgpt-openai'],
+      ['gcp', 'platform', 'chatgpt-openai'],
+      ['cloudflare', 'platform', 'chatgpt-openai'],
+    ]);
+    expect(list.map((a) => a.evidence)).toEqual([
+      [
+        'catalog: ChatGPT / OpenAI depends on Azure for hosting (https://dgtlinfra.com/chatgpt-openai-azure-cloud/)',
+      ],
+      [
+        'catalog: ChatGPT / OpenAI depends on Google Cloud for hosting (https://www.mexc.fm/en-TR/news/53695)',
+      ],
+      [
+        'catalog: ChatGPT / OpenAI depends on Cloudflare for CDN (service catalog: inferred from incident, see cloudflare-2025-11-18-bot-feature-file)',
+      ],
+    ]);
+  });
+
+  it('folds a catalog claim into what the site is directly seen on, instead of a platform entry', () => {
+    const list = attributor.attribute({ host: 'outlook.office.com', ips: ['13.107.246.10'] });
+    expect(list.map((a) => [a.provider, a.region, a.role, a.via])).toEqual([
+      ['azure', null, 'cdn', undefined],
+    ]);
+    expect(list[0]!.evidence).toEqual([
+      'ip 13.107.246.10 is in Azure AzureFrontDoor (13.107.246.0/24, azure.json)',
+      expect.stringMatching(/^catalog: Microsoft 365 .* depends on Azure for CDN \(service catalog: /),
+    ]);
+  });
+
+  it('gives a Heroku app its platform without a Heroku-on-Heroku self-edge', () => {
+    const list = attributor.attribute({ host: 'a.herokuapp.com' });
+    expect(brief(list)).toEqual([
+      ['heroku', null, 'hosting'],
+      ['aws', null, 'platform'],
+      ['aws', 'us-east-1', 'platform'],
+    ]);
+    expect(list[1]!.evidence).toEqual([
+      expect.stringMatching(/^catalog: Heroku depends on AWS for hosting \(https:\/\//),
+    ]);
+    expect(list[0]!.evidence).toEqual(['host name a.herokuapp.com matches heroku']);
+  });
+
+  it('adds every catalog service as platform entries only, never onto the service itself', () => {
+    const bare = createAttributor({ catalog });
+    for (const service of catalog.services) {
+      const domain = service.domains[0];
+      if (domain === undefined) continue;
+      const inherited = bare
+        .attribute({ host: domain })
+        .filter((a) => a.evidence[0]!.startsWith('catalog: '));
+      expect(inherited.length, domain).toBe(
+        new Set(service.dependencies.map((d) => `${d.provider}|${d.region}`)).size,
+      );
+      for (const a of inherited) {
+        expect(a.role, domain).toBe('platform');
+        expect(a.via, domain).toBeUndefined();
+        expect(a.provider, domain).not.toBe(service.id);
+        expect(a.evidence.join(' '), domain).not.toMatch(/_/);
+      }
+    }
+  });
+
+  it.each([
+    ['76.76.21.21', 'vercel'],
+    ['216.198.79.1', 'vercel'],
+    ['75.2.60.5', 'netlify'],
+    ['23.227.38.65', 'shopify'],
+  ])("places %s by the platform's published apex address", (ip, provider) => {
+    const list = createAttributor({ table: null }).attribute({ host: 'www.site.example', ips: [ip] });
+    expect(list[0]).toMatchObject({ provider, region: null, role: 'hosting', confidence: 0.9 });
+    expect(list[0]!.evidence[0]).toMatch(
+      new RegExp(`^ip ${ip.replace(/\./g, '\\.')} is .+'s published apex address`),
+    );
+    expect(list.slice(1).every((a) => a.role === 'platform')).toBe(true);
+  });
+
+  it('keeps the network under an apex address too (Netlify on AWS Global Accelerator)', () => {
+    expect(brief(attributor.attribute({ host: '75.2.60.5' }))).toEqual([
+      ['netlify', null, 'hosting'],
+      ['aws', null, 'cdn'],
+      ['aws', 'us-east-2', 'platform'],
+    ]);
+  });
+
+  it.each([
+    ['13.107.246.10', 'cdn'],
+    ['13.107.213.10', 'cdn'],
+    ['20.42.1.1', 'hosting'],
+  ])('gives Azure range %s role %s (Front Door edges are a CDN)', (ip, role) => {
+    expect(attributor.attribute({ host: ip })[0]).toMatchObject({ provider: 'azure', role });
+  });
+
+  it('reads new header fingerprints with their edge', () => {
+    const list = createAttributor().attribute({
+      host: 'www.site.example',
+      headers: { server: 'ECAcc (nyd/D1E4)', 'x-cache': 'Miss from cloudfront', 'x-amz-cf-pop': 'IAD89-P1' },
+    });
+    expect(list.map((a) => [a.provider, a.role, a.edge])).toEqual([
+      ['aws', 'cdn', 'IAD'],
+      ['edgecast', 'cdn', 'NYD'],
+    ]);
   });
 
   it('lets user mappings win over everything, by host suffix and by CIDR', () => {

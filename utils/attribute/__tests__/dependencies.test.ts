@@ -15,6 +15,8 @@ describe('dependency graph', () => {
     ['render', null, null, 'cloudflare', null],
     ['github', null, 'pages', 'fastly', null],
     ['digitalocean', null, 'app-platform', 'cloudflare', null],
+    ['pantheon', null, null, 'fastly', null],
+    ['shopify', null, null, 'cloudflare', null],
   ])('%s %s %s runs on %s %s', (provider, region, service, to, toRegion) => {
     const edges = getDependencies(provider, region, service);
     expect(edges.map((e) => [e.to.provider, e.to.region])).toEqual([[to, toRegion]]);
@@ -28,6 +30,13 @@ describe('dependency graph', () => {
     ['fly', 'iad', null],
   ])('%s %s %s inherits nothing', (provider, region, service) => {
     expect(getDependencies(provider, region, service)).toEqual([]);
+  });
+
+  it('adds every edge as role platform and never points a platform at itself', () => {
+    for (const e of DEPENDENCY_EDGES) {
+      expect(e.role, e.note).toBe('platform');
+      expect(e.to.provider, e.note).not.toBe(e.from.provider);
+    }
   });
 
   it('gives every edge a source and a confidence in (0, 1]', () => {

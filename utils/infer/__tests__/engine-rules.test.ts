@@ -223,6 +223,25 @@ describe('inference engine rules', () => {
       outages: ['aws us-east-1'],
     },
     {
+      name: "a service catalog's claim does not outrank the cloud the site is seen on directly",
+      steps: [
+        ...BASELINE,
+        ok(8, 'cf2.test', CLOUDFLARE),
+        ok(9, 'cf3.test', CLOUDFLARE),
+        ...fail(60, 'a.test', GCP),
+        ...fail(61, 'b.test', GCP),
+        ...fail(62, 'c.test', GCP),
+        ...fail(63, 'cf.test', CLOUDFLARE, 'http5xx'),
+        ...fail(64, 'cf2.test', CLOUDFLARE, 'http5xx'),
+        ...fail(65, 'cf3.test', CLOUDFLARE, 'http5xx'),
+        // The catalog says this service uses Cloudflare; its own hosts answer from Google Cloud.
+        ...fail(66, 'sp.test', [...GCP, { ...at('cloudflare', null, 'platform'), service: 'spotify' }]),
+      ],
+      site: 'sp.test',
+      want: { kind: 'provider-outage', provider: 'gcp', region: 'us-central1' },
+      outages: ['gcp us-central1', 'cloudflare null'],
+    },
+    {
       name: 'Vercel sites failing alone name Vercel, not the cloud under it',
       steps: [
         ...BASELINE,

@@ -45,6 +45,18 @@ describe('getCountedKeys', () => {
       attr: HEROKU,
       want: ['aws|us-east-1 heroku', 'heroku| direct'],
     },
+    {
+      name: 'an entry inherited through a named platform counts through that platform',
+      outcome: 'http5xx',
+      attr: [at('netlify', null), { ...at('aws', 'us-east-2', 'platform'), via: 'netlify-functions' }],
+      want: ['netlify| direct', 'aws|us-east-2 netlify-functions'],
+    },
+    {
+      name: "a service catalog's claim counts through the service itself",
+      outcome: 'timeout',
+      attr: [at('gcp', 'us-central1'), { ...at('cloudflare', null, 'platform'), service: 'spotify' }],
+      want: ['gcp|us-central1 direct', 'cloudflare| spotify'],
+    },
     { name: 'the user network says nothing about providers', outcome: 'local', attr: WITH_DNS, want: [] },
     { name: 'ignored loads say nothing', outcome: 'ignored', attr: WITH_DNS, want: [] },
   ])('$name', ({ outcome, attr, want }) => {
