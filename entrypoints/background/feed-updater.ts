@@ -20,7 +20,7 @@ import {
 } from '../../utils/attribute/feed-update';
 import { loadRangeTable, type RangeTable } from '../../utils/attribute/range-table';
 import type { UserMapping } from '../../utils/attribute/user-mapping';
-import { fetchFeedSource } from '../../utils/browser/feed-fetcher';
+import { fetchFeedSource, type SharedDownloads } from '../../utils/browser/feed-fetcher';
 import type { UpdateFeedsResponse } from '../../utils/browser/feed-messages';
 import type { OutageDb } from '../../utils/store/db';
 import { getKv, KV_KEYS, setKv } from '../../utils/store/kv-repo';
@@ -100,12 +100,15 @@ export function createFeedUpdater(deps: FeedUpdaterDeps): FeedUpdater {
     const goodTexts = await readGoodTexts(db);
 
     const results: Record<string, FeedFetchResult> = {};
+    // Feeds packed in one zip (Akamai's two lists) share its download within this round.
+    const downloads: SharedDownloads = new Map();
     await Promise.all(
       due.map(async (source) => {
         const hasCopy = goodTexts[source.file] !== undefined;
         results[source.file] = await fetchFeedSource(source, state.feeds[source.file], hasCopy, {
           ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
           ...(deps.fetch ? { fetch: deps.fetch } : {}),
+          downloads,
         });
       }),
     );

@@ -9,9 +9,10 @@
  * only when the address changed (the same address counts as "not modified"). When the page cannot be read or
  * has no link, the last good Azure text stays in use.
  *
- * Akamai publishes its lists only inside a zip (techdocs.akamai.com/.../akamai_ipv4_ipv6_CIDRs-txt.zip) and the
- * extension has no unzip step: those two feeds are not downloaded by the extension at all (`url: null`, no
- * discovery). The CLIs read every file, these included, from `--ranges DIR`.
+ * Akamai publishes its two lists only as members of one zip (AKAMAI_ZIP_URL). Those feeds have that zip as `url`
+ * and a `zipMember`: the fetcher downloads the zip (once a round for both; `maxBytes` caps the archive), reads
+ * the member out (zip-reader.ts; `zipMember.maxBytes` caps its declared and inflated size) and hands its text on
+ * like any other download, so validators, limits and "keep the last good copy" work as for the other feeds.
  */
 import { findAzureServiceTagsUrl } from './feed-discovery';
 import { FEED_FILE_NAMES } from './feeds';
@@ -25,20 +26,37 @@ export interface FeedDiscovery {
   find: (html: string) => string | null;
 }
 
+/** The member of the zip at FeedSource.url that holds the feed. */
+export interface FeedZipMember {
+  /** Its name inside the archive. */
+  name: string;
+  /** The most bytes it may declare or inflate to. */
+  maxBytes: number;
+}
+
 export interface FeedSource {
   /** The design.md §3 file name, a key of FEEDS. */
   file: string;
-  /** Official download address; null when it changes (see `discovery`) or the extension cannot download it. */
+  /**
+   * Official download address (for a `zipMember` feed, the archive's); null when it changes (see `discovery`)
+   * or the extension cannot download it.
+   */
   url: string | null;
   discovery?: FeedDiscovery;
   /** Responses larger than this are refused (checked on Content-Length and while streaming). */
   maxBytes: number;
+  /** Set when the download is a zip archive and the feed is one file inside it. */
+  zipMember?: FeedZipMember;
   /** Why the feed is not downloaded, shown on the options page. */
   note?: string;
 }
 
 const KB = 1024;
 const MB = 1024 * KB;
+
+/** Akamai's published archive of its origin-facing ranges (../shared/data/provider-ranges/SOURCES.md). */
+export const AKAMAI_ZIP_URL =
+  'https://techdocs.akamai.com/property-manager/pdfs/akamai_ipv4_ipv6_CIDRs-txt.zip';
 
 export const FEED_SOURCES: readonly FeedSource[] = [
   { file: 'aws-ip-ranges.json', url: 'https://ip-ranges.amazonaws.com/ip-ranges.json', maxBytes: 12 * MB },
@@ -64,15 +82,15 @@ export const FEED_SOURCES: readonly FeedSource[] = [
   { file: 'fastly-public-ip-list.json', url: 'https://api.fastly.com/public-ip-list', maxBytes: 64 * KB },
   {
     file: 'akamai-ipv4-cidrs.txt',
-    url: null,
-    maxBytes: 256 * KB,
-    note: 'Akamai publishes this list only inside a zip file; it is not updated automatically.',
+    url: AKAMAI_ZIP_URL,
+    maxBytes: 512 * KB,
+    zipMember: { name: 'akamai_ipv4_CIDRs.txt', maxBytes: 256 * KB },
   },
   {
     file: 'akamai-ipv6-cidrs.txt',
-    url: null,
-    maxBytes: 256 * KB,
-    note: 'Akamai publishes this list only inside a zip file; it is not updated automatically.',
+    url: AKAMAI_ZIP_URL,
+    maxBytes: 512 * KB,
+    zipMember: { name: 'akamai_ipv6_CIDRs.txt', maxBytes: 256 * KB },
   },
   { file: 'digitalocean-geo.csv', url: 'https://digitalocean.com/geo/google.csv', maxBytes: 1 * MB },
   { file: 'linode-geofeed.csv', url: 'https://geoip.linode.com/', maxBytes: 2 * MB },

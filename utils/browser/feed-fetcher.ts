@@ -1,11 +1,14 @@
 /**
  * Thin adapter: downloads one range feed with a conditional request, a size limit and a timeout, and reports
  * the outcome as a FeedFetchResult (utils/attribute/feed-update.ts). Never throws. `fetchFeedSource` adds the
- * per-source choices: which validators to send, and the page lookup for feeds without a fixed address. No cookies are sent
- * (`credentials: 'omit'`), and the HTTP cache is bypassed so that our own validators decide (a 304 is ours).
+ * per-source choices: which validators to send, the page lookup for feeds without a fixed address, and the
+ * member read for feeds published inside a zip (utils/attribute/zip-reader.ts, inflated by the platform's
+ * DecompressionStream). No cookies are sent (`credentials: 'omit'`), and the HTTP cache is bypassed so that
+ * our own validators decide (a 304 is ours).
  */
-import type { FeedSource } from '../attribute/feed-sources';
+import type { FeedSource, FeedZipMember } from '../attribute/feed-sources';
 import type { FeedFetchResult, FeedState } from '../attribute/feed-update';
+import { DEFAULT_ZIP_LIMITS, type Inflate, readZipEntries, ZipError } from '../attribute/zip-reader';
 
 export interface FeedFetchRequest {
   url: string;
@@ -19,9 +22,18 @@ export interface FeedFetchRequest {
 
 export const DEFAULT_FEED_TIMEOUT_MS = 60_000;
 
-/** Reads at most `maxBytes` of the body; null when it is larger (the rest is cancelled, not downloaded). */
-async function readLimited(response: Response, maxBytes: number): Promise<Uint8Array | null> {
-  const reader = response.body?.getReader();
+/** A download's outcome before it is decoded: the body as bytes. */
+export type FeedBytesResult =
+  | { status: 200; bytes: Uint8Array; etag?: string; lastModified?: string }
+  | { status: 304; etag?: string; lastModified?: string }
+  | { status: 'error'; error: string };
+
+/** Reads at most `maxBytes` of a stream; null when it is larger (the rest is cancelled, not read). */
+async function readLimited(
+  stream: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<Uint8Array | null> {
+  const reader = stream?.getReader();
   if (!reader) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -52,7 +64,16 @@ function describeError(error: unknown, timedOut: boolean, timeoutMs: number): st
   return `network error: ${e?.message ?? String(error)}${cause ? ` (${cause})` : ''}`;
 }
 
-export async function fetchFeed(request: FeedFetchRequest): Promise<FeedFetchResult> {
+/** Raw deflate through the platform's DecompressionStream, stopping once the output passes `maxBytes`. */
+export const inflateRaw: Inflate = async (data, maxBytes) => {
+  const stream = new Blob([data.slice()]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const out = await readLimited(stream, maxBytes);
+  if (out === null) throw new Error(`output passes ${maxBytes} bytes`);
+  return out;
+};
+
+/** The body as bytes, with its validators; the same request, limits and errors as fetchFeed. */
+export async function fetchFeedBytes(request: FeedFetchRequest): Promise<FeedBytesResult> {
   const doFetch = request.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = request.timeoutMs ?? DEFAULT_FEED_TIMEOUT_MS;
   const controller = new AbortController();
@@ -91,11 +112,10 @@ export async function fetchFeed(request: FeedFetchRequest): Promise<FeedFetchRes
       await response.body?.cancel().catch(() => undefined);
       return { status: 'error', error: `too large: ${declared} bytes (limit ${request.maxBytes})` };
     }
-    const bytes = await readLimited(response, request.maxBytes);
+    const bytes = await readLimited(response.body, request.maxBytes);
     if (bytes === null)
       return { status: 'error', error: `too large: over the ${request.maxBytes}-byte limit` };
-    const text = new TextDecoder('utf-8').decode(bytes);
-    return { status: 200, text, ...validators };
+    return { status: 200, bytes, ...validators };
   } catch (error) {
     return { status: 'error', error: describeError(error, timedOut, timeoutMs) };
   } finally {
@@ -103,9 +123,42 @@ export async function fetchFeed(request: FeedFetchRequest): Promise<FeedFetchRes
   }
 }
 
+function decodeText(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+export async function fetchFeed(request: FeedFetchRequest): Promise<FeedFetchResult> {
+  const r = await fetchFeedBytes(request);
+  if (r.status !== 200) return r;
+  const { bytes, ...validators } = r;
+  return { ...validators, text: decodeText(bytes) };
+}
+
+/** One member of a downloaded zip as text; a bad archive is an error result naming the problem. */
+async function readZipMember(r: FeedBytesResult, member: FeedZipMember): Promise<FeedFetchResult> {
+  if (r.status !== 200) return r;
+  const { bytes, ...validators } = r;
+  try {
+    const limits = { ...DEFAULT_ZIP_LIMITS, maxArchiveBytes: bytes.length, maxEntryBytes: member.maxBytes };
+    const out = await readZipEntries(bytes, [member.name], inflateRaw, limits);
+    return { ...validators, text: decodeText(out[member.name]!) };
+  } catch (error) {
+    const message =
+      error instanceof ZipError ? error.message : `zip: ${(error as Error).message ?? String(error)}`;
+    return { status: 'error', error: message };
+  }
+}
+
+/**
+ * Downloads shared by the feeds of one round, keyed by address and validators: the feeds packed in one zip
+ * fetch it once. Make a new one per round.
+ */
+export type SharedDownloads = Map<string, Promise<FeedBytesResult>>;
+
 export interface FeedSourceFetchOptions {
   timeoutMs?: number;
   fetch?: typeof fetch;
+  downloads?: SharedDownloads;
 }
 
 /**
@@ -127,6 +180,16 @@ export async function fetchFeedSource(
     ...(hasCopy && feed?.etag ? { etag: feed.etag } : {}),
     ...(hasCopy && feed?.lastModified ? { lastModified: feed.lastModified } : {}),
   };
+  if (source.url !== null && source.zipMember) {
+    const request = { url: source.url, maxBytes: source.maxBytes, ...validators, ...common };
+    const key = JSON.stringify([request.url, request.maxBytes, request.etag, request.lastModified]);
+    let download = options.downloads?.get(key);
+    if (!download) {
+      download = fetchFeedBytes(request);
+      options.downloads?.set(key, download);
+    }
+    return readZipMember(await download, source.zipMember);
+  }
   if (source.url !== null) {
     return fetchFeed({ url: source.url, maxBytes: source.maxBytes, ...validators, ...common });
   }

@@ -50,7 +50,7 @@ describe('getFeedRows', () => {
       provider: 'Azure',
       downloadable: true,
     });
-    expect(rows.find((r) => r.file === 'akamai-ipv6-cidrs.txt')).toMatchObject({ downloadable: false });
+    expect(rows.find((r) => r.file === 'akamai-ipv6-cidrs.txt')).toMatchObject({ downloadable: true });
     expect(getFeedRows(createEmptyFeedUpdateState(), FEED_SOURCES).every((r) => r.lastGoodAt === null)).toBe(
       true,
     );
@@ -80,10 +80,31 @@ describe('FeedStatusList', () => {
     ['gcp-cloud.json', ['2026-10-29 12:00 UTC (10 days ago)', '937', 'Last try failed: HTTP 503']],
     ['cloudflare-ips-v4.txt', ['Never', '–', 'Waiting for the first download']],
     ['azure-service-tags.json', ['Never', '–', 'Waiting for the first download']],
-    ['akamai-ipv4-cidrs.txt', ['Never', '–', 'not updated automatically']],
+    ['akamai-ipv4-cidrs.txt', ['Never', '–', 'Waiting for the first download']],
   ])('shows %s', (file, texts) => {
     renderList();
     for (const text of texts) expect(within(rowOf(file)).getByText(text, { exact: false })).toBeTruthy();
+  });
+
+  it("shows a feed's note when the extension cannot download it itself", () => {
+    const manual = {
+      ...FEED_SOURCES[0]!,
+      file: 'manual-feed.txt',
+      url: null,
+      discovery: undefined,
+      note: 'Add by hand',
+    };
+    render(
+      <FeedStatusList
+        rows={getFeedRows(createEmptyFeedUpdateState(), [manual])}
+        now={NOW}
+        updating={false}
+        message={null}
+        onUpdateNow={vi.fn()}
+      />,
+    );
+    expect(within(rowOf('manual-feed.txt')).getByText('Add by hand')).toBeTruthy();
+    expect(within(rowOf('manual-feed.txt')).queryByText('Waiting for the first download')).toBeNull();
   });
 
   it('"Update now" calls back, and is disabled while updating', () => {

@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  AKAMAI_MEMBERS,
+  buildAkamaiZip,
+  buildZip,
+  readRealFeed,
+} from '../../../utils/attribute/__tests__/helpers/zip-builder';
 import { createAttributor } from '../../../utils/attribute/attribute';
 import type { FeedSource } from '../../../utils/attribute/feed-sources';
 import {
@@ -32,8 +38,76 @@ const hits: string[] = [];
 let server: LoopbackServer;
 let base = '';
 
+/** What the loopback Akamai serves as its zip; every mode but 'ok' is one way an archive can be broken. */
+type ZipMode =
+  | 'ok'
+  | 'truncated'
+  | 'bad-signature'
+  | 'crc-mismatch'
+  | 'v4-crc-mismatch'
+  | 'bomb'
+  | 'lying-bomb'
+  | 'encrypted'
+  | 'missing-member';
+let zipMode: ZipMode = 'ok';
+const ZIP_ETAG = '"akamai-1"';
+const V4 = AKAMAI_MEMBERS[0].name;
+const V6 = AKAMAI_MEMBERS[1].name;
+const v4Text = () => readRealFeed(AKAMAI_MEMBERS[0].file);
+const v6Text = () => readRealFeed(AKAMAI_MEMBERS[1].file);
+
+function getAkamaiZip(): Uint8Array {
+  const good = buildAkamaiZip();
+  switch (zipMode) {
+    case 'ok':
+      return good;
+    case 'truncated':
+      return good.subarray(0, good.length - 10);
+    case 'bad-signature': {
+      const zip = good.slice();
+      zip[zip.length - 22] = 0; // the end-of-central-directory record's first byte (no comment)
+      return zip;
+    }
+    case 'crc-mismatch':
+      return buildZip([
+        { name: V4, data: v4Text(), crc32: 0x1234 },
+        { name: V6, data: v6Text(), crc32: 0x1234 },
+      ]);
+    case 'v4-crc-mismatch':
+      return buildZip([
+        { name: V4, data: v4Text(), crc32: 0x1234 },
+        { name: V6, data: v6Text() },
+      ]);
+    case 'bomb':
+      return buildZip([
+        { name: V4, data: v4Text(), size: 3_000_000_000 },
+        { name: V6, data: v6Text(), size: 3_000_000_000 },
+      ]);
+    case 'lying-bomb': {
+      const zeros = new Uint8Array(16 * 1024 * 1024);
+      return buildZip([
+        { name: V4, data: zeros, size: 274 },
+        { name: V6, data: zeros, size: 44 },
+      ]);
+    }
+    case 'encrypted':
+      return buildZip([
+        { name: V4, data: v4Text(), flags: 0x1 },
+        { name: V6, data: v6Text(), flags: 0x1 },
+      ]);
+    case 'missing-member':
+      return buildZip([{ name: 'README.txt', data: 'moved' }]);
+  }
+}
+
 function handle(req: IncomingMessage, res: ServerResponse): void {
   hits.push(`${req.url} ${req.headers['if-none-match'] ?? '-'}`);
+  if (req.url === '/akamai.zip') {
+    // A broken archive is a new release, so it has a new validator.
+    const etag = zipMode === 'ok' ? ZIP_ETAG : `"akamai-${zipMode}"`;
+    if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
+    return void res.writeHead(200, { etag, 'content-type': 'application/zip' }).end(getAkamaiZip());
+  }
   const body = req.url === '/aws' ? AWS : CLOUDFLARE;
   const etag = req.url === '/aws' ? '"aws-1"' : '"cf-1"';
   if (mode === 'http-500') return void res.writeHead(500).end();
@@ -60,6 +134,19 @@ function sources(): FeedSource[] {
   ];
 }
 
+/** The Akamai feeds as the extension declares them, served from the loopback zip. */
+function sourcesWithAkamai(): FeedSource[] {
+  return [
+    ...sources(),
+    ...AKAMAI_MEMBERS.map((m) => ({
+      file: m.file,
+      url: `${base}/akamai.zip`,
+      maxBytes: 64 * 1024,
+      zipMember: { name: m.name, maxBytes: 4 * 1024 },
+    })),
+  ];
+}
+
 let db: OutageDb;
 let now = T0;
 
@@ -72,6 +159,7 @@ beforeEach(async () => {
   db = await openFreshDb();
   now = T0;
   mode = 'ok';
+  zipMode = 'ok';
   hits.length = 0;
 });
 
@@ -192,6 +280,100 @@ describe('feed updater', () => {
     expect(await makeUpdater().getUserMappings()).toEqual([
       { match: 'corp.example', provider: 'aws', region: 'eu-west-1', service: null, role: 'hosting' },
     ]);
+  });
+});
+
+describe("feed updater with Akamai's zip", () => {
+  const makeAkamaiUpdater = () =>
+    createFeedUpdater({
+      getDb: async () => db,
+      now: () => now,
+      sources: sourcesWithAkamai(),
+      timeoutMs: 5_000,
+    });
+  const zipHits = () => hits.filter((h) => h.startsWith('/akamai.zip'));
+  const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+  it('downloads the zip once, extracts both lists and puts Akamai prefixes in the table', async () => {
+    const updater = makeAkamaiUpdater();
+    expect(await updater.run()).toEqual({ checked: 4, swapped: true, errors: [] });
+    expect(zipHits()).toEqual(['/akamai.zip -']);
+    const table = await updater.getCurrentTable();
+    expect(table?.lookup('23.32.1.1')?.provider).toBe('akamai');
+    expect(table?.lookup('2a02:26f0::1')?.provider).toBe('akamai');
+    expect(table?.lookup('104.16.2.3')?.provider).toBe('cloudflare');
+    expect(await getKv(db, getFeedTextKey('akamai-ipv4-cidrs.txt'))).toBe(decode(v4Text()));
+    expect(await getKv(db, getFeedTextKey('akamai-ipv6-cidrs.txt'))).toBe(decode(v6Text()));
+    const states = await updater.getFeedStates();
+    expect(states.feeds['akamai-ipv4-cidrs.txt']).toMatchObject({
+      etag: ZIP_ETAG,
+      lastGoodAt: T0,
+      prefixCount: 19,
+    });
+    expect(states.feeds['akamai-ipv6-cidrs.txt']).toMatchObject({
+      etag: ZIP_ETAG,
+      lastGoodAt: T0,
+      prefixCount: 3,
+    });
+  });
+
+  it('a week later asks for the zip once, conditionally, and keeps the table on 304', async () => {
+    const updater = makeAkamaiUpdater();
+    await updater.run();
+    const bytes = await getKv(db, KV_KEYS.rangeTable);
+    hits.length = 0;
+    now = T0 + WEEK;
+    expect(await updater.run()).toEqual({ checked: 4, swapped: false, errors: [] });
+    expect(zipHits()).toEqual([`/akamai.zip ${ZIP_ETAG}`]);
+    expect(await getKv(db, KV_KEYS.rangeTable)).toEqual(bytes);
+  });
+
+  it.each<[ZipMode, RegExp]>([
+    ['truncated', /zip: no end-of-central-directory record/],
+    ['bad-signature', /zip: no end-of-central-directory record/],
+    ['crc-mismatch', /zip: member "akamai_ipv4_CIDRs\.txt": CRC mismatch/],
+    ['bomb', /zip: member "akamai_ipv4_CIDRs\.txt" declares 3000000000 bytes \(limit 4096\)/],
+    ['lying-bomb', /zip: member "akamai_ipv4_CIDRs\.txt": inflate failed/],
+    ['encrypted', /zip: member "akamai_ipv4_CIDRs\.txt" is encrypted/],
+    ['missing-member', /zip: no member "akamai_ipv4_CIDRs\.txt"/],
+  ])(
+    'a broken zip (%s) keeps the previous table, the Akamai texts and the other feeds',
+    async (broken, error) => {
+      const updater = makeAkamaiUpdater();
+      await updater.run();
+      const bytes = await getKv(db, KV_KEYS.rangeTable);
+      zipMode = broken;
+      now = T0 + WEEK;
+      const report = await makeAkamaiUpdater().run({ force: true });
+      expect(report.swapped).toBe(false);
+      expect(report.errors.join('\n')).toMatch(error);
+      expect(report.errors.join('\n')).toMatch(/^akamai-ipv4-cidrs\.txt: zip: /m);
+      expect(await getKv(db, KV_KEYS.rangeTable)).toEqual(bytes);
+      expect(await getKv(db, getFeedTextKey('akamai-ipv4-cidrs.txt'))).toBe(decode(v4Text()));
+      const restarted = makeAkamaiUpdater();
+      const table = await restarted.getCurrentTable();
+      expect(table?.lookup('23.32.1.1')?.provider).toBe('akamai');
+      expect(table?.lookup('3.80.1.10')?.region).toBe('us-east-1');
+      const states = await restarted.getFeedStates();
+      expect(states.feeds['akamai-ipv4-cidrs.txt']).toMatchObject({ lastGoodAt: T0, failures: 1 });
+      expect(states.feeds['aws-ip-ranges.json']).toMatchObject({ lastGoodAt: T0 + WEEK, failures: 0 });
+    },
+  );
+
+  it('a broken zip on install still loads the other feeds; Akamai joins once a good zip arrives', async () => {
+    zipMode = 'v4-crc-mismatch';
+    const updater = makeAkamaiUpdater();
+    const report = await updater.run();
+    expect(report.swapped).toBe(true);
+    expect(report.errors).toEqual([expect.stringMatching(/^akamai-ipv4-cidrs\.txt: zip: .*CRC mismatch/)]);
+    expect((await updater.getCurrentTable())?.lookup('104.16.2.3')?.provider).toBe('cloudflare');
+    expect((await updater.getCurrentTable())?.lookup('23.32.1.1')).toBeNull();
+    // The v6 member was fine, so it loaded; v4 retries after its backoff.
+    expect((await updater.getCurrentTable())?.lookup('2a02:26f0::1')?.provider).toBe('akamai');
+    zipMode = 'ok';
+    now = T0 + 60 * 60_000;
+    expect(await updater.run()).toMatchObject({ checked: 1, swapped: true, errors: [] });
+    expect((await updater.getCurrentTable())?.lookup('23.32.1.1')?.provider).toBe('akamai');
   });
 });
 

@@ -1,12 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AKAMAI_MEMBERS,
+  buildAkamaiZip,
+  buildZip,
+  readRealFeed,
+} from '../../attribute/__tests__/helpers/zip-builder';
 import type { FeedSource } from '../../attribute/feed-sources';
-import { fetchFeed, fetchFeedSource } from '../feed-fetcher';
+import { fetchFeed, fetchFeedSource, inflateRaw, type SharedDownloads } from '../feed-fetcher';
 import { getRefusedUrl, type LoopbackServer, startLoopbackServer } from './helpers/loopback-server';
 
 const BODY = '104.16.0.0/13\n173.245.48.0/20';
 const ETAG = '"v1"';
 const LAST_MODIFIED = 'Sat, 01 Nov 2026 12:00:00 GMT';
+const ZIP_ETAG = '"zip-1"';
+const AKAMAI_ZIP = buildAkamaiZip();
 
 let server: LoopbackServer;
 let base = '';
@@ -62,6 +71,13 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
       res
         .writeHead(200, { 'content-type': 'application/json' })
         .end('{"description":"Constant.com — Vultr"}');
+      return;
+    case '/akamai.zip':
+      if (req.headers['if-none-match'] === ZIP_ETAG) return void res.writeHead(304, { etag: ZIP_ETAG }).end();
+      res.writeHead(200, { etag: ZIP_ETAG, 'content-type': 'application/zip' }).end(AKAMAI_ZIP);
+      return;
+    case '/crc-mismatch.zip':
+      res.writeHead(200).end(buildZip([{ name: 'akamai_ipv4_CIDRs.txt', data: 'x', crc32: 7 }]));
       return;
     default:
       res.writeHead(404).end();
@@ -166,6 +182,106 @@ describe('fetchFeedSource', () => {
     ['a failing page', '/error', /^download page: HTTP 500$/],
   ])('%s is an error', async (_label, page, error) => {
     const r = await fetchFeedSource(discovered(page), undefined, true);
+    expect(r.status === 'error' && r.error).toMatch(error);
+  });
+});
+
+describe('inflateRaw (the platform DecompressionStream)', () => {
+  const text = readRealFeed('akamai-ipv4-cidrs.txt');
+
+  it('inflates what node:zlib deflated', async () => {
+    expect(await inflateRaw(new Uint8Array(deflateRawSync(text)), text.length + 1)).toEqual(text);
+  });
+
+  it('stops once the output passes the limit', async () => {
+    const bomb = new Uint8Array(deflateRawSync(new Uint8Array(8 * 1024 * 1024)));
+    await expect(inflateRaw(bomb, 1024)).rejects.toThrow(/output passes 1024 bytes/);
+  });
+
+  it('rejects data that is not deflate', async () => {
+    await expect(inflateRaw(new Uint8Array([0xff, 0xff, 0xff, 0xff]), 1024)).rejects.toThrow();
+  });
+});
+
+describe('fetchFeedSource for a feed inside a zip', () => {
+  const zipped = (route: string, member: string, maxBytes = 64 * 1024): FeedSource => ({
+    file: member === 'akamai_ipv4_CIDRs.txt' ? 'akamai-ipv4-cidrs.txt' : 'akamai-ipv6-cidrs.txt',
+    url: `${base}${route}`,
+    maxBytes,
+    zipMember: { name: member, maxBytes: 4 * 1024 },
+  });
+  const realText = (file: string) => new TextDecoder().decode(readRealFeed(file));
+
+  it.each(AKAMAI_MEMBERS.map((m) => [m.name, m.file]))(
+    'reads member %s out of the downloaded archive',
+    async (member, file) => {
+      const r = await fetchFeedSource(zipped('/akamai.zip', member), undefined, false);
+      expect(r).toEqual({ status: 200, text: realText(file), etag: ZIP_ETAG });
+    },
+  );
+
+  it('the feeds of one zip share a download within a round', async () => {
+    const downloads: SharedDownloads = new Map();
+    const before = seen.length;
+    const results = await Promise.all(
+      AKAMAI_MEMBERS.map((m) =>
+        fetchFeedSource(zipped('/akamai.zip', m.name), undefined, false, { downloads }),
+      ),
+    );
+    expect(seen.length - before).toBe(1);
+    expect(results.map((r) => r.status === 200 && r.text)).toEqual(
+      AKAMAI_MEMBERS.map((m) => realText(m.file)),
+    );
+  });
+
+  it('feeds with different validators do not share one response', async () => {
+    const downloads: SharedDownloads = new Map();
+    const [a, b] = await Promise.all([
+      fetchFeedSource(zipped('/akamai.zip', 'akamai_ipv4_CIDRs.txt'), { file: 'x', etag: ZIP_ETAG }, true, {
+        downloads,
+      }),
+      fetchFeedSource(zipped('/akamai.zip', 'akamai_ipv6_CIDRs.txt'), undefined, false, { downloads }),
+    ]);
+    expect(a).toEqual({ status: 304, etag: ZIP_ETAG });
+    expect(b.status === 200 && b.text).toBe(realText('akamai-ipv6-cidrs.txt'));
+  });
+
+  // Sources are built when the test runs: the server's address is known only then.
+  it.each<[string, () => FeedSource, RegExp]>([
+    [
+      'a missing member',
+      () => ({
+        ...zipped('/akamai.zip', 'akamai_ipv4_CIDRs.txt'),
+        zipMember: { name: 'v4.txt', maxBytes: 1024 },
+      }),
+      /^zip: no member "v4\.txt" \(members: akamai_ipv4_CIDRs\.txt, /,
+    ],
+    [
+      'a member over its limit',
+      () => ({
+        ...zipped('/akamai.zip', 'akamai_ipv4_CIDRs.txt'),
+        zipMember: { name: 'akamai_ipv4_CIDRs.txt', maxBytes: 100 },
+      }),
+      /^zip: member "akamai_ipv4_CIDRs\.txt" declares 274 bytes \(limit 100\)$/,
+    ],
+    [
+      'a CRC mismatch',
+      () => zipped('/crc-mismatch.zip', 'akamai_ipv4_CIDRs.txt'),
+      /^zip: member .*CRC mismatch/,
+    ],
+    [
+      'a page that is not a zip',
+      () => zipped('/utf8', 'akamai_ipv4_CIDRs.txt'),
+      /^zip: no end-of-central-directory/,
+    ],
+    [
+      'an archive over the download limit',
+      () => zipped('/akamai.zip', 'akamai_ipv4_CIDRs.txt', 100),
+      /^too large: /,
+    ],
+    ['a failed download', () => zipped('/error', 'akamai_ipv4_CIDRs.txt'), /^HTTP 500$/],
+  ])('%s is an error result', async (_label, source, error) => {
+    const r = await fetchFeedSource(source(), undefined, false);
     expect(r.status === 'error' && r.error).toMatch(error);
   });
 });
