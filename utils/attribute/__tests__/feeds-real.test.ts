@@ -191,6 +191,9 @@ describe('feed parsers on the real files', () => {
     expect(prefixes.some((p) => p.provider === 'gcp' && p.region === null)).toBe(true);
     expect(prefixes.some((p) => p.provider === 'azure' && p.region === null)).toBe(true);
     expect(prefixes.some((p) => p.provider === 'azure' && p.region === 'eastus')).toBe(true);
+    // Service Tags abbreviate some regions; the parser gives the name host names and status pages use.
+    expect(prefixes.some((p) => p.provider === 'azure' && p.region === 'germanywestcentral')).toBe(true);
+    expect(prefixes.some((p) => p.provider === 'azure' && p.region === 'germanywc')).toBe(false);
   });
 
   it.each([
