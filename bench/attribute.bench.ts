@@ -18,7 +18,9 @@ import { createRequire } from 'node:module';
 import { BlockList } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { Reader } from 'mmdb-lib';
+import { loadAttributionContext } from '../cli/lib/attribution-context';
 import { readFeedFiles } from '../cli/lib/load-ranges';
 import { getRepoRoot } from '../cli/lib/shared-paths';
 import { formatAddress, parseCidr } from '../utils/attribute/cidr';
@@ -30,7 +32,7 @@ import {
   type RangeTable,
   serializeRangeTable,
 } from '../utils/attribute/range-table';
-import type { RangePrefix } from '../utils/attribute/types';
+import type { Observation, RangePrefix } from '../utils/attribute/types';
 import { createRandom } from './lib/random';
 import { getMedian } from './lib/stats';
 import type { BenchContext, BenchModule, BenchRow, BenchSection } from './types';
@@ -206,6 +208,52 @@ function cidrMatcherLoop(matcher: { contains(ip: string): boolean }): Loop {
   };
 }
 
+/**
+ * Garbage collections while `run` works, seen by a PerformanceObserver (no --expose-gc needed). A lookup that
+ * allocated even a small object per call would cause scavenges within a few hundred thousand calls.
+ */
+async function countCollections(run: () => void): Promise<number> {
+  const seen: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) seen.push(e.startTime);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const from = performance.now();
+  run();
+  const to = performance.now();
+  // Entries are delivered on a later turn.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  return seen.filter((t) => t >= from && t <= to).length;
+}
+
+/**
+ * Observations as the extension builds them for one request: a server address (from the same sets as the
+ * lookups), a host name that some rule knows, and response headers; cycled so each is attributed many times.
+ */
+function makeObservations(ips4: readonly string[], ips6: readonly string[], count: number): Observation[] {
+  const hosts = [
+    'my-lb-1.us-west-2.elb.amazonaws.com',
+    'd111111abcdef8.cloudfront.net',
+    'shop.example.com',
+    'api.herokuapp.com',
+    'site.vercel.app',
+    'assets.example.org',
+  ];
+  const headers: Array<Record<string, string>> = [
+    { 'cf-ray': '8c3f2a1b2c3d4e5f-FRA', server: 'cloudflare' },
+    { 'x-amz-cf-pop': 'IAD89-C1', 'x-cache': 'Miss from cloudfront' },
+    { 'x-served-by': 'cache-lhr7330-LHR', 'x-cache': 'HIT' },
+    {},
+  ];
+  return Array.from({ length: count }, (_, i) => ({
+    host: hosts[i % hosts.length]!,
+    ips: [i % 3 === 2 ? ips6[i]! : ips4[i]!],
+    headers: headers[i % headers.length]!,
+  }));
+}
+
 const bench: BenchModule = async (ctx: BenchContext): Promise<BenchSection[]> => {
   const runs = ctx.quick ? 3 : 5;
   const budget = ctx.quick ? 100 : 300;
@@ -287,6 +335,25 @@ const bench: BenchModule = async (ctx: BenchContext): Promise<BenchSection[]> =>
     runs,
     budget,
   );
+  // Allocation check: warm lookups over both sets, collections counted (expected: none).
+  const lookupsChecked = ctx.quick ? 400_000 : 2_000_000;
+  const collections = await countCollections(() => {
+    let s = 0;
+    for (let i = 0; i < lookupsChecked; i++) {
+      const ip = i % 2 === 0 ? ips4[i % ips4.length]! : ips6[i % ips6.length]!;
+      if (table.lookup(ip) !== null) s++;
+    }
+    sink += s;
+  });
+  // The whole attribute() step per observation, uncached (the pipeline caches per host; see its bench).
+  const { attributor } = loadAttributionContext({ rangesDir: ctx.rangesDir });
+  const observations = makeObservations(ips4, ips6, 20_000);
+  const attributeLoop: Loop = (_ips, n) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += attributor.attribute(observations[i % observations.length]!).length;
+    return s;
+  };
+  const attributeRate = measureAll({ attribute: attributeLoop }, ips4, runs, budget).attribute!;
   const split = (all: Record<string, number>) => {
     const { ours: value, parse, ...peers } = all;
     return { value: value!, parse: parse!, peers };
@@ -336,6 +403,19 @@ const bench: BenchModule = async (ctx: BenchContext): Promise<BenchSection[]> =>
       });
     }
   }
+  rows.push(
+    {
+      metric: `garbage collections during ${lookupsChecked.toLocaleString('en')} warm lookups`,
+      value: collections,
+      unit: 'GCs',
+      target: { op: '<=', value: 0 },
+    },
+    {
+      metric: 'attribute(): observations/s (ip + host + headers, uncached)',
+      value: attributeRate,
+      unit: 'ops/s',
+    },
+  );
   rows.push(
     {
       metric: 'parse + compile all feeds (text → table)',

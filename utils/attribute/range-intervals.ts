@@ -143,26 +143,22 @@ export function buildTop16Index(W: 1 | 4, starts: Uint32Array, count: number): U
 }
 
 /**
- * Which /16s hold no provider at all: `vacant[k]` = 1 when no interval with an owner overlaps the /16. A lookup
- * there can answer null from the top 16 bits alone. One pass over the owned intervals, each marking the /16s it
- * spans (an interval ends just before the next one starts).
+ * Whether a /16 holds no provider at all: no interval with an owner overlaps it, so a lookup there can answer
+ * null from the top 16 bits alone. The /16's first address lies in the interval starting exactly there or in the
+ * one before its first start; the rest are the intervals starting inside it.
  */
-export function buildVacantTop16(W: 1 | 4, starts: Uint32Array, owners: Int32Array): Uint8Array {
-  const vacant = new Uint8Array(65536).fill(1);
-  const count = owners.length;
-  for (let i = 0; i < count; i++) {
-    if (owners[i]! < 0) continue;
-    const from = starts[i * W]! >>> 16;
-    let to = 65535;
-    if (i + 1 < count) {
-      const o = (i + 1) * W;
-      const next = starts[o]!;
-      // The last address before `next` is in next's own /16 unless next is that /16's first address.
-      let firstOfTop = (next & 0xffff) === 0;
-      for (let k = 1; firstOfTop && k < W; k++) firstOfTop = starts[o + k] === 0;
-      to = (next >>> 16) - (firstOfTop ? 1 : 0);
-    }
-    for (let t = from; t <= to; t++) vacant[t] = 0;
-  }
-  return vacant;
+export function isVacantTop16(
+  W: 1 | 4,
+  starts: Uint32Array,
+  owners: Int32Array,
+  top16: Uint32Array,
+  top: number,
+): boolean {
+  const from = top16[top]!;
+  const to = top16[top + 1]!;
+  let startsAtTop = from < to && starts[from * W]! === top * 65536;
+  for (let k = 1; startsAtTop && k < W; k++) startsAtTop = starts[from * W + k] === 0;
+  if (owners[startsAtTop ? from : from - 1]! >= 0) return false;
+  for (let i = from; i < to; i++) if (owners[i]! >= 0) return false;
+  return true;
 }

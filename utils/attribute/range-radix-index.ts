@@ -2,10 +2,13 @@
  * Radix index under the top-16-bit index (range-intervals.ts) for crowded IPv6 /16s. IPv6 provider space is lumpy:
  * Azure's 2603::/16 alone holds ~20,000 intervals, most of them inside a few /32s, so a fixed-width second level
  * still leaves thousands to binary-search. Here a crowded /16 becomes a tree of 8-bit nodes that splits only where
- * intervals crowd, until at most `leafSize` remain to search. Rebuilt on every table load; never stored.
+ * intervals crowd, until at most `leafSize` remain to search. Never stored; each crowded /16's tree is built the
+ * first time a lookup lands in it (a browser visits a few dozen /16s, and a service worker that wakes up should
+ * not pay for the rest).
  *
  * Layout:
- *   roots  Int32Array(65536)       per top-16-bit value: -1 (search the top-16 bucket) or its root node
+ *   roots  Int32Array(65536)       per top-16-bit value: -1 (not crowded: search the top-16 bucket), UNBUILT (crowded,
+ *                                   tree not built yet: buildRadixRoot) or its root node
  *   nodes  Int32Array(nodes × 514)  per node, NODE_STRIDE ints; for each 8-bit chunk c (the address bits just
  *                                   below the node's depth), a pair at 2c:
  *                                     [2c]     the child node for chunk c, or -1 when chunk c is a leaf
@@ -20,46 +23,53 @@ export const NODE_STRIDE = 514;
 
 export interface RadixIndex {
   roots: Int32Array;
+  /** Grows (is replaced) as trees are built: read it after buildRadixRoot, never keep an old reference. */
   nodes: Int32Array;
   nodeCount: number;
+  /** Intervals, top-16 index and leaf size the trees are built from. */
+  readonly starts: Uint32Array;
+  readonly top16: Uint32Array;
+  readonly leafSize: number;
 }
 
-/** `starts`: 4 u32 words per interval, ascending; `top16`: 65,537 first-interval offsets (buildTop16Index). */
-export function buildRadixIndex(starts: Uint32Array, top16: Uint32Array, leafSize: number): RadixIndex {
-  const roots = new Int32Array(65536).fill(-1);
-  // Blocks still to split, in node order (breadth-first, so no recursion limit applies): three ints per node,
-  // its first interval, its end and the address bit where its chunk starts.
-  let work = new Int32Array(3 * 256);
-  let workLength = 0;
+/** roots[] value of a crowded /16 whose tree is not built yet. */
+export const UNBUILT = -2;
+
+/**
+ * An index with no tree built yet. `starts`: 4 u32 words per interval, ascending; `top16`: 65,537 first-interval
+ * offsets (buildTop16Index).
+ */
+export function createRadixIndex(starts: Uint32Array, top16: Uint32Array, leafSize: number): RadixIndex {
+  const roots = new Int32Array(65536);
+  for (let top = 0; top < 65536; top++) roots[top] = top16[top + 1]! - top16[top]! > leafSize ? UNBUILT : -1;
+  return { roots, nodes: new Int32Array(0), nodeCount: 0, starts, top16, leafSize };
+}
+
+/** Builds the tree of one crowded /16 (roots[top] === UNBUILT) and returns its root node. */
+export function buildRadixRoot(index: RadixIndex, top: number): number {
+  const { starts, leafSize } = index;
+  // Blocks still to split, breadth-first (so no recursion limit applies): first interval, end and depth (the
+  // address bit where the block's chunk starts) per node, for the nodes made from `first` on.
+  const work: number[] = [];
+  const first = index.nodeCount;
+  let count = first;
   const push = (from: number, to: number, depth: number): number => {
-    if (workLength === work.length) {
-      const grown = new Int32Array(work.length * 2);
-      grown.set(work);
-      work = grown;
-    }
-    work[workLength++] = from;
-    work[workLength++] = to;
-    work[workLength++] = depth;
-    return workLength / 3 - 1;
+    work.push(from, to, depth);
+    return count++;
   };
-  for (let top = 0; top < 65536; top++) {
-    const from = top16[top]!;
-    const to = top16[top + 1]!;
-    if (to - from > leafSize) roots[top] = push(from, to, 16);
-  }
-  // Real feeds need ~30 nodes per crowded /16; growth copies only when that guess is short.
-  let capacity = Math.max(64, (workLength / 3) * 32);
-  let nodes = new Int32Array(capacity * NODE_STRIDE);
-  for (let node = 0; node * 3 < workLength; node++) {
-    if (node === capacity) {
-      capacity *= 2;
-      const grown = new Int32Array(capacity * NODE_STRIDE);
+  const root = push(index.top16[top]!, index.top16[top + 1]!, 16);
+  let nodes = index.nodes;
+  for (let node = first; node < count; node++) {
+    if ((node + 1) * NODE_STRIDE > nodes.length) {
+      // Doubling keeps the copies few; the spare room serves the next /16's tree.
+      const grown = new Int32Array(Math.max(64, 2 * (node + 1)) * NODE_STRIDE);
       grown.set(nodes);
       nodes = grown;
     }
-    const from = work[node * 3]!;
-    const to = work[node * 3 + 1]!;
-    const depth = work[node * 3 + 2]!;
+    const w = (node - first) * 3;
+    const from = work[w]!;
+    const to = work[w + 1]!;
+    const depth = work[w + 2]!;
     const word = depth >>> 5;
     const shift = 24 - (depth & 31);
     const base = node * NODE_STRIDE;
@@ -77,7 +87,8 @@ export function buildRadixIndex(starts: Uint32Array, top16: Uint32Array, leafSiz
     }
     nodes[base + 512] = -1;
   }
-  const nodeCount = workLength / 3;
-  // A copy, so the spare capacity is not kept alive.
-  return { roots, nodes: nodes.slice(0, nodeCount * NODE_STRIDE), nodeCount };
+  index.nodes = nodes;
+  index.nodeCount = count;
+  index.roots[top] = root;
+  return root;
 }

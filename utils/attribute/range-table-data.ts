@@ -11,16 +11,18 @@
  *   index        Uint32Array(65537)  first interval per top-16-bit value (range-intervals.ts)
  *   sub          slots + firsts      IPv4: a finer second level for crowded /16s (range-sub-index.ts)
  *   radix        roots + nodes       IPv6: an 8-bit radix tree for crowded /16s (range-radix-index.ts)
- * Only the prefix arrays and metas are stored (range-table-codec.ts); the intervals and the index are rebuilt on
- * load. A RangeEntry object is built the first time its prefix is hit and then reused (and remembered per interval),
- * so steady-state lookups allocate nothing: parse into numbers (ip-address.ts) → /16 index (or its finer levels) → binary search →
- * cached entry.
+ *   vacancy      Uint8Array(131072)  per top 16 bits of either family: no provider anywhere in that /16?
+ *   made, hit    answers             RangeEntry objects in first-hit order; per prefix and per interval, which one
+ * Only the prefix arrays and metas are stored (range-table-codec.ts); intervals and the top-16 index are rebuilt
+ * on load, while the finer levels, vacancy marks and answers are filled per /16 (per interval) on the first lookup
+ * there. Steady-state lookups allocate nothing: parse into numbers (ip-address.ts) → /16 index (or its finer
+ * levels) → binary search → the interval's answer.
  */
 import { formatCidr } from './cidr';
 import { parseIpv4, parseIpv6, peekTop16 } from './ip-address';
-import { buildIntervalsV4, buildIntervalsV6, buildTop16Index, buildVacantTop16 } from './range-intervals';
-import { buildRadixIndex, NODE_STRIDE } from './range-radix-index';
-import { buildSubIndex } from './range-sub-index';
+import { buildIntervalsV4, buildIntervalsV6, buildTop16Index, isVacantTop16 } from './range-intervals';
+import { buildRadixRoot, createRadixIndex, NODE_STRIDE, UNBUILT } from './range-radix-index';
+import { buildSubSlot, createSubIndex } from './range-sub-index';
 
 /** What a prefix says, shared by every prefix with the same provider/region/service/feed. */
 export interface RangeMeta {
@@ -59,7 +61,10 @@ export interface RangeTableStats {
   intervalsV4: number;
   intervalsV6: number;
   metas: number;
-  /** Bytes held by the table's typed arrays (prefixes, intervals, indexes), exactly. */
+  /**
+   * Bytes held by the table's typed arrays (prefixes, intervals, indexes), exactly, now: the radix trees are built
+   * per /16 on first lookup, so this grows as lookups land in new crowded /16s.
+   */
   typedArrayBytes: number;
 }
 
@@ -90,16 +95,16 @@ export function createRangeTable(data: RangeTableData): RangeTable {
   const starts6 = i6.starts;
   const owners6 = i6.owners;
   const index6 = buildTop16Index(4, starts6, i6.count);
-  const sub4 = buildSubIndex(starts4, index4, SUB_BITS_V4, SUB_THRESHOLD_V4);
+  // The finer levels and the vacancy marks are filled per /16 on the first lookup there (range-sub-index.ts,
+  // range-radix-index.ts): loading stays a few linear passes, and a lookup after the first allocates nothing.
+  const sub4 = createSubIndex(starts4, index4, SUB_BITS_V4, SUB_THRESHOLD_V4);
   const slots4 = sub4.slots;
   const firsts4 = sub4.firsts;
-  const radix6 = buildRadixIndex(starts6, index6, RADIX_LEAF_V6);
+  const radix6 = createRadixIndex(starts6, index6, RADIX_LEAF_V6);
   const roots6 = radix6.roots;
-  const nodes6 = radix6.nodes;
-  // /16s with no provider anywhere (IPv4 first, then IPv6): those lookups end after the first characters.
-  const vacant = new Uint8Array(131072);
-  vacant.set(buildVacantTop16(1, starts4, owners4), 0);
-  vacant.set(buildVacantTop16(4, starts6, owners6), 65536);
+  // Per top 16 bits (IPv4 first, then IPv6): 0 = not looked at yet, 1 = no provider anywhere in the /16 (the
+  // lookup ends after the first characters), 2 = some provider.
+  const vacancy = new Uint8Array(131072);
   // Answers are made on first hit and shared: `made` holds them in first-hit order; per prefix and per interval
   // an Int32Array says which (index + 1; 0 = not looked up yet; -1 = an interval with no provider). Zeroed typed
   // arrays cost next to nothing to allocate on load, and a repeat hit is one load into `made`.
@@ -138,7 +143,8 @@ export function createRangeTable(data: RangeTableData): RangeTable {
 
   function lookupV4(ip: number): RangeEntry | null {
     const top = ip >>> 16;
-    const slot = slots4[top]!;
+    let slot = slots4[top]!;
+    if (slot < -1) slot = buildSubSlot(sub4, top);
     let lo: number;
     let hi: number;
     if (slot < 0) {
@@ -170,6 +176,8 @@ export function createRangeTable(data: RangeTableData): RangeTable {
     if (q0 === 0 && q1 === 0 && q2 === 0xffff) return lookupV4(q3);
     const top = q0 >>> 16;
     let node = roots6[top]!;
+    if (node === UNBUILT) node = buildRadixRoot(radix6, top);
+    const nodes6 = radix6.nodes;
     let lo: number;
     let hi: number;
     if (node < 0) {
@@ -216,7 +224,18 @@ export function createRangeTable(data: RangeTableData): RangeTable {
     data,
     lookup(ip: string): RangeEntry | null {
       const top = peekTop16(ip);
-      if (top >= 0 && vacant[top] === 1) return null;
+      if (top >= 0) {
+        let v = vacancy[top]!;
+        if (v === 0) {
+          const vacant =
+            top < 65536
+              ? isVacantTop16(1, starts4, owners4, index4, top)
+              : isVacantTop16(4, starts6, owners6, index6, top - 65536);
+          v = vacant ? 1 : 2;
+          vacancy[top] = v;
+        }
+        if (v === 1) return null;
+      }
       // The peek already told the family when it answered; otherwise try both forms.
       if (top < 65536) {
         const v = parseIpv4(ip);
@@ -247,7 +266,8 @@ export function createRangeTable(data: RangeTableData): RangeTable {
         slots4,
         firsts4,
         roots6,
-        nodes6,
+        radix6.nodes,
+        vacancy,
         madeOf4,
         madeOf6,
         hit4,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatCidr, parseCidr } from '../cidr';
 import { buildTop16Index } from '../range-intervals';
-import { buildRadixIndex, NODE_STRIDE } from '../range-radix-index';
+import { buildRadixRoot, createRadixIndex, NODE_STRIDE, UNBUILT } from '../range-radix-index';
 import { compileRangeTable, loadRangeTable, serializeRangeTable } from '../range-table';
 import type { RangePrefix } from '../types';
 import { createLinearReference, formatBigInt } from './helpers/reference-lookup';
@@ -45,8 +45,12 @@ describe('buildRadixIndex', () => {
         const starts = toStarts(values);
         const count = starts.length / 4;
         const top16 = buildTop16Index(4, starts, count);
-        const { roots, nodes, nodeCount } = buildRadixIndex(starts, top16, leafSize);
-        expect(nodes.length).toBe(nodeCount * NODE_STRIDE);
+        const index = createRadixIndex(starts, top16, leafSize);
+        const crowded = [...index.roots.keys()].filter((top) => index.roots[top] === UNBUILT);
+        // Build the trees in a shuffled order: each build may grow (replace) the node array.
+        for (const top of [...crowded].reverse()) buildRadixRoot(index, top);
+        const { roots, nodes, nodeCount } = index;
+        expect(nodes.length).toBeGreaterThanOrEqual(nodeCount * NODE_STRIDE);
         let visited = 0;
         // Walk every node from its root, checking each chunk against a scan of the node's intervals.
         const walk = (node: number, from: number, to: number, depth: number): void => {
@@ -78,6 +82,27 @@ describe('buildRadixIndex', () => {
       { numRuns: Math.max(10, Math.floor(RUNS / 4)) },
     );
   }, 60_000);
+
+  it('builds nothing until asked, then only the tree asked for', () => {
+    // Two crowded /16s (2603::/16 and 2a01::/16), 100 intervals each.
+    const values = [0x2603n, 0x2a01n].flatMap((top) =>
+      Array.from({ length: 100 }, (_, i) => (top << 112n) | (BigInt(i + 1) << 80n)),
+    );
+    const starts = toStarts(values);
+    const top16 = buildTop16Index(4, starts, starts.length / 4);
+    const index = createRadixIndex(starts, top16, 8);
+    expect([index.roots[0x2603], index.roots[0x2a01], index.roots[0x2604]]).toEqual([UNBUILT, UNBUILT, -1]);
+    expect(index.nodeCount).toBe(0);
+    const first = buildRadixRoot(index, 0x2a01);
+    expect(index.roots[0x2a01]).toBe(first);
+    expect(index.roots[0x2603]).toBe(UNBUILT);
+    const nodesAfterFirst = index.nodeCount;
+    const snapshot = index.nodes.slice(0, nodesAfterFirst * NODE_STRIDE);
+    buildRadixRoot(index, 0x2603);
+    expect(index.nodeCount).toBeGreaterThan(nodesAfterFirst);
+    // The first tree survives the second build (and any growth of the node array) unchanged.
+    expect(index.nodes.slice(0, nodesAfterFirst * NODE_STRIDE)).toEqual(snapshot);
+  });
 });
 
 /**

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTop16Index } from '../range-intervals';
-import { buildSubIndex } from '../range-sub-index';
+import { buildSubSlot, createSubIndex } from '../range-sub-index';
 import { compileRangeTable, loadRangeTable, serializeRangeTable } from '../range-table';
 import type { RangePrefix } from '../types';
 import { createLinearReference, formatBigInt } from './helpers/reference-lookup';
 
 const RUNS = Number(process.env.FC_RUNS ?? 100);
 
-describe('buildSubIndex', () => {
+describe('createSubIndex + buildSubSlot', () => {
   it('points each sub-bucket of a crowded /16 at its first interval, by brute force', () => {
     fc.assert(
       fc.property(
@@ -23,13 +23,16 @@ describe('buildSubIndex', () => {
             ),
           );
           const top16 = buildTop16Index(1, starts, starts.length);
-          const { slots, firsts } = buildSubIndex(starts, top16, bits, threshold);
-          for (let top = 0; top < 3; top++) {
+          const index = createSubIndex(starts, top16, bits, threshold);
+          const { slots, firsts } = index;
+          for (let top = 2; top >= 0; top--) {
             const from = top16[top]!;
             const to = top16[top + 1]!;
-            const slot = slots[top]!;
-            expect(slot >= 0).toBe(to - from > threshold);
-            if (slot < 0) continue;
+            // Crowded /16s wait to be filled; the others never get a second level.
+            expect(slots[top]! < -1).toBe(to - from > threshold);
+            if (slots[top]! === -1) continue;
+            const slot = buildSubSlot(index, top);
+            expect(slots[top]).toBe(slot);
             for (let k = 0; k <= 1 << bits; k++) {
               let want = from;
               while (want < to && ((starts[want]! >>> (16 - bits)) & ((1 << bits) - 1)) < k) want++;

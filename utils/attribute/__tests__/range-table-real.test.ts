@@ -173,7 +173,10 @@ describe('range table over the real feeds', () => {
     const bytes = serializeRangeTable(table);
     const loaded = loadRangeTable(bytes);
     expect(serializeRangeTable(loaded)).toEqual(bytes);
-    expect(loaded.getStats()).toEqual(table.getStats());
+    // Typed-array bytes grow as lookups fill the finer levels per /16; everything else must match.
+    const { typedArrayBytes: _a, ...loadedStats } = loaded.getStats();
+    const { typedArrayBytes: _b, ...tableStats } = table.getStats();
+    expect(loadedStats).toEqual(tableStats);
     for (const s of sampleEachFeed(99, 150)) expect(loaded.lookup(s.ip), s.ip).toEqual(table.lookup(s.ip));
   });
 });
