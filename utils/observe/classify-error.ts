@@ -150,6 +150,31 @@ const FALLBACK_PATTERNS: ReadonlyArray<readonly [RegExp, FailureClass]> = [
   [/CONNECTION|REFUSED|RESET|UNREACHABLE|SOCKET/, 'connect'],
 ];
 
+/**
+ * Firefox's webNavigation.onErrorOccurred names no code: it says `Error code <nsresult>` (unsigned decimal),
+ * e.g. `Error code 2152398878` for NS_ERROR_UNKNOWN_HOST, and can reach the deduper before webRequest's
+ * name for the same failure does (seen in firefox-esr 153, tests/e2e-firefox).
+ * Layout: nsresult value → the NS_ name `ERROR_CLASSES` knows it by. Network-module failures are
+ * 0x804B0000 + code (Gecko's ErrorList.py); only the codes seen in Firefox runs are listed.
+ */
+const NETWORK_FAILURE = 0x804b0000;
+const NSRESULT_NAMES: ReadonlyMap<number, string> = new Map([
+  [NETWORK_FAILURE + 2, 'NS_BINDING_ABORTED'],
+  [NETWORK_FAILURE + 13, 'NS_ERROR_CONNECTION_REFUSED'],
+  [NETWORK_FAILURE + 20, 'NS_ERROR_NET_RESET'],
+  [NETWORK_FAILURE + 30, 'NS_ERROR_UNKNOWN_HOST'],
+  [NETWORK_FAILURE + 76, 'NS_ERROR_NET_PARTIAL_TRANSFER'],
+]);
+/** NSS errors travel as nsresults of module 21 (NS_ERROR_MODULE_SECURITY), offset by 0x45 in bits 16-28. */
+const SECURITY_MODULE_BITS = 21 + 0x45;
+
+/** Class of an `Error code N` string: by its NS_ name when listed, TLS for any NSS error, else unknown. */
+function classifyNsresult(value: number): FailureClass {
+  const known = ERROR_CLASSES[NSRESULT_NAMES.get(value) ?? ''];
+  if (known) return known;
+  return ((value >>> 16) & 0x1fff) === SECURITY_MODULE_BITS ? 'tls' : 'protocol';
+}
+
 /** `net::ERR_X` and `ERR_X` are the same code; case and surrounding space carry no meaning. */
 function toCanonical(error: string): string {
   return error
@@ -159,7 +184,7 @@ function toCanonical(error: string): string {
 }
 
 /**
- * Failure class of a browser error string (Chrome `net::ERR_*`, Firefox `NS_*` or NSS free text).
+ * Failure class of a browser error string (Chrome `net::ERR_*`, Firefox `NS_*`, `Error code N` or NSS free text).
  * Never throws. Unknown codes fall back by pattern; Firefox reports TLS failures as a sentence
  * instead of a code, so an unknown string that is not a code is taken as TLS; anything else is `protocol`.
  */
@@ -167,6 +192,9 @@ export function classifyError(error: string): FailureClass {
   const canonical = toCanonical(typeof error === 'string' ? error : '');
   const known = ERROR_CLASSES[canonical];
   if (known) return known;
+  // A number, not NSS free text: without this it would fall through to the TLS guess below.
+  const nsresult = /^ERROR CODE (\d{1,10})$/.exec(canonical);
+  if (nsresult) return classifyNsresult(Number(nsresult[1]));
   for (const [pattern, failureClass] of FALLBACK_PATTERNS) {
     if (pattern.test(canonical)) return failureClass;
   }

@@ -103,6 +103,13 @@ const FIREFOX: ReadonlyArray<readonly [string, FailureClass]> = [
   ['SEC_ERROR_UNKNOWN_ISSUER', 'tls'],
   ['SSL_ERROR_BAD_CERT_DOMAIN', 'tls'],
   ['SEC_ERROR_EXPIRED_CERTIFICATE', 'tls'],
+  // webNavigation's spelling: `Error code <nsresult>` (firefox-esr 153, tests/e2e-firefox).
+  ['Error code 2152398878', 'dns'], // NS_ERROR_UNKNOWN_HOST
+  ['Error code 2152398861', 'connect'], // NS_ERROR_CONNECTION_REFUSED
+  ['Error code 2152398868', 'connect'], // NS_ERROR_NET_RESET
+  ['Error code 2152398924', 'protocol'], // NS_ERROR_NET_PARTIAL_TRANSFER
+  ['Error code 2152398850', 'ignored'], // NS_BINDING_ABORTED
+  ['Error code 2153394151', 'tls'], // SSL_ERROR_RX_RECORD_TOO_LONG (NSS -12263)
 ];
 
 /** Strings in no table: the pattern fallback decides. */
@@ -115,6 +122,9 @@ const UNKNOWN: ReadonlyArray<readonly [string, FailureClass]> = [
   ['net::ERR_SOCKET_NOT_CONNECTED', 'connect'],
   ['NS_ERROR_NET_ON_SOMETHING', 'protocol'],
   ['net::ERR_SOMETHING_ELSE', 'protocol'],
+  // An nsresult not listed: any NSS error is TLS; anything else is a code we do not know, not free text.
+  ['Error code 2153390067', 'tls'], // SEC_ERROR_UNKNOWN_ISSUER (NSS -8179)
+  ['Error code 2152399348', 'protocol'], // network module, code 500: no such Gecko error
   [
     'An error occurred during a connection to shop.example. Peer using unsupported version of security protocol.',
     'tls',
