@@ -30,7 +30,10 @@ export interface NavigationErrorDetailsLike {
   tabId: number;
   frameId: number;
   timeStamp: number;
-  /** Firefox fires the event without it (MDN: `error` not supported). */
+  /**
+   * MDN says Firefox leaves it out; firefox-esr 153 gives `Error code <nsresult>` (tests/e2e-firefox), which the
+   * classifier and getReadableError understand.
+   */
   error?: string;
 }
 
@@ -57,9 +60,9 @@ export function toRawRequest(details: WebRequestDetailsLike): RawRequest {
 
 /**
  * Turns a webNavigation error into a RawRequest. It repeats the webRequest error of the same
- * document, so it is marked `webNavigation` for the deduper to drop when both arrive. Null when the
- * browser gave no error string (Firefox): without one it would read as a successful load, and
- * webRequest.onErrorOccurred reports that failure anyway.
+ * document, so it is marked `webNavigation` for the deduper to drop when both arrive (in either order:
+ * Firefox sends them in no fixed order). Null when the browser gave no error string: without one it would
+ * read as a successful load, and webRequest.onErrorOccurred reports that failure anyway.
  */
 export function navigationErrorToRawRequest(details: NavigationErrorDetailsLike): RawRequest | null {
   if (typeof details.error !== 'string' || details.error === '') return null;

@@ -168,6 +168,15 @@ const NSRESULT_NAMES: ReadonlyMap<number, string> = new Map([
 /** NSS errors travel as nsresults of module 21 (NS_ERROR_MODULE_SECURITY), offset by 0x45 in bits 16-28. */
 const SECURITY_MODULE_BITS = 21 + 0x45;
 
+/**
+ * The NS_ name behind Firefox's `Error code N` navigation error when it is one we list, else the text as given:
+ * what the user reads ("Browser said …") should not depend on which of the two reports arrived first.
+ */
+export function getReadableError(error: string): string {
+  const nsresult = /^\s*error code (\d{1,10})\s*$/i.exec(error);
+  return (nsresult && NSRESULT_NAMES.get(Number(nsresult[1]))) ?? error;
+}
+
 /** Class of an `Error code N` string: by its NS_ name when listed, TLS for any NSS error, else unknown. */
 function classifyNsresult(value: number): FailureClass {
   const known = ERROR_CLASSES[NSRESULT_NAMES.get(value) ?? ''];

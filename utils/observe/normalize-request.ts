@@ -1,5 +1,5 @@
 import { isCaptivePortalAnswer } from './captive-portal';
-import { classifyError } from './classify-error';
+import { classifyError, getReadableError } from './classify-error';
 import { classifyStatus } from './classify-status';
 import { pickProviderHeaders } from './provider-headers';
 import { toResourceType } from './resource-type';
@@ -61,7 +61,8 @@ export function normalizeRequest(raw: RawRequest): LoadEvent | null {
     type,
     outcome: getOutcome(raw, host),
   };
-  if (typeof raw.error === 'string' && raw.error !== '') event.error = raw.error.slice(0, 200);
+  if (typeof raw.error === 'string' && raw.error !== '')
+    event.error = getReadableError(raw.error).slice(0, 200);
   if (typeof raw.statusCode === 'number' && Number.isInteger(raw.statusCode)) event.status = raw.statusCode;
   if (typeof raw.ip === 'string' && raw.ip !== '') event.ip = normalizeHost(raw.ip);
   const headers = pickProviderHeaders(raw.headers);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyError, ERROR_CLASSES } from '../classify-error';
+import { classifyError, ERROR_CLASSES, getReadableError } from '../classify-error';
 import type { FailureClass } from '../types';
 
 /**
@@ -163,5 +163,23 @@ describe('classifyError', () => {
   it('never throws on non-string input', () => {
     expect(classifyError(undefined as unknown as string)).toBe('protocol');
     expect(classifyError(42 as unknown as string)).toBe('protocol');
+  });
+});
+
+describe('getReadableError', () => {
+  it.each([
+    // Firefox's navigation report of a failure webRequest names: the same words either way.
+    ['Error code 2152398878', 'NS_ERROR_UNKNOWN_HOST'],
+    ['error code 2152398861', 'NS_ERROR_CONNECTION_REFUSED'],
+    ['Error code 2152398868', 'NS_ERROR_NET_RESET'],
+    // Not one we list, or not a code at all: kept as the browser said it.
+    ['Error code 2153390067', 'Error code 2153390067'],
+    ['net::ERR_NAME_NOT_RESOLVED', 'net::ERR_NAME_NOT_RESOLVED'],
+    [
+      'SSL received a record that exceeded the maximum permissible length.',
+      'SSL received a record that exceeded the maximum permissible length.',
+    ],
+  ])('%j → %j', (error, want) => {
+    expect(getReadableError(error)).toBe(want);
   });
 });

@@ -31,6 +31,11 @@ const CASES: ReadonlyArray<readonly [string, Partial<RawRequest>, Expected]> = [
   ],
   ['a Firefox refused connection', { error: 'NS_ERROR_CONNECTION_REFUSED' }, { outcome: 'connect' }],
   [
+    "Firefox's navigation report of a DNS failure reads like webRequest's",
+    { error: 'Error code 2152398878' },
+    { outcome: 'dns', error: 'NS_ERROR_UNKNOWN_HOST' },
+  ],
+  [
     'the error wins over a status',
     { error: 'net::ERR_CONTENT_LENGTH_MISMATCH', statusCode: 200 },
     { outcome: 'protocol' },
