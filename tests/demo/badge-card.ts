@@ -1,4 +1,4 @@
-import type { TabBadge } from '../e2e/harness/extension-probe';
+import type { TabBadge } from '../e2e-shared/extension-probe';
 
 /**
  * A picture of the toolbar button as the extension set it for one tab. Headless Chromium draws no

@@ -4,13 +4,14 @@
  * healthy once, then made to fail the way real sites fail.
  */
 
+import type { Page } from 'playwright-core';
 import type { HostRecord } from '../../utils/store/records';
 import type { E2eContext } from '../e2e/harness/e2e-test';
-import { readStore } from '../e2e/harness/extension-probe';
-import type { SiteFault } from '../e2e/harness/fault-servers';
 import { addUserMappings } from '../e2e/harness/options-actions';
-import { type VisitedTab, visit, waitForTabComplete } from '../e2e/harness/tab-actions';
-import { waitFor } from '../e2e/harness/wait-for';
+import { readStore } from '../e2e-shared/extension-probe';
+import type { SiteFault } from '../e2e-shared/fault-servers';
+import { type VisitedTab, visit, waitForTabComplete } from '../e2e-shared/tab-actions';
+import { waitFor } from '../e2e-shared/wait-for';
 
 export const PROVIDER = 'aws';
 export const REGION = 'us-east-1';
@@ -26,7 +27,7 @@ export async function mapSitesToAws(ctx: E2eContext): Promise<void> {
 }
 
 async function isPlacedOnAws(ctx: E2eContext, host: string): Promise<boolean> {
-  const hosts = await readStore<HostRecord>(ctx.session.worker, 'outage-lens', 'hosts');
+  const hosts = await readStore<HostRecord>(ctx.session.extension, 'outage-lens', 'hosts');
   const record = hosts.find((h) => h.host === host);
   return record?.attributions.some((a) => a.provider === PROVIDER && a.region === REGION) ?? false;
 }
@@ -36,7 +37,7 @@ async function isPlacedOnAws(ctx: E2eContext, host: string): Promise<boolean> {
  * extension placed the host on AWS us-east-1 (the options page tells the background by message, which
  * can land just after the first load started: then the page is reloaded).
  */
-export async function loadHealthy(ctx: E2eContext, host: MappedSite): Promise<VisitedTab> {
+export async function loadHealthy(ctx: E2eContext, host: MappedSite): Promise<VisitedTab<Page>> {
   const tab = await visit(ctx, ctx.servers.getSiteUrl(host));
   await tab.page.waitForSelector('body[data-loaded="yes"]');
   await waitFor(`${host} placed on AWS us-east-1`, async () => {
@@ -51,7 +52,7 @@ export async function loadHealthy(ctx: E2eContext, host: MappedSite): Promise<Vi
 /** Makes a mapped site fail the given way and loads it again in its own tab. */
 export async function loadFailing(
   ctx: E2eContext,
-  tab: VisitedTab,
+  tab: VisitedTab<Page>,
   host: MappedSite,
   fault: SiteFault,
 ): Promise<void> {

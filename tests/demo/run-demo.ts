@@ -15,10 +15,10 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { E2eContext } from '../e2e/harness/e2e-test';
-import type { TabBadge } from '../e2e/harness/extension-probe';
-import { startFaultServers } from '../e2e/harness/fault-servers';
 import { launchExtension } from '../e2e/harness/launch-extension';
-import { type VisitedTab, visit, waitForBadge } from '../e2e/harness/tab-actions';
+import type { TabBadge } from '../e2e-shared/extension-probe';
+import { startFaultServers } from '../e2e-shared/fault-servers';
+import { type VisitedTab, visit, waitForBadge } from '../e2e-shared/tab-actions';
 import { renderBadgeCard } from './badge-card';
 import { loadFailing, loadHealthy, MAPPED_SITES, type MappedSite, mapSitesToAws } from './mapped-sites';
 
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   async function capture(
     step: string,
     url: string,
-    tab: VisitedTab,
+    tab: VisitedTab<Page>,
     text: string,
     popupReady: (popup: Page) => Promise<unknown>,
     { pageShot = false } = {},
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
       .getByRole('region', { name: 'Your own mappings' })
       .screenshot({ path: save('aws-mappings-options.png') });
     if (!headed) await options.close();
-    const tabs = {} as Record<MappedSite, VisitedTab>;
+    const tabs = {} as Record<MappedSite, VisitedTab<Page>>;
     for (const host of MAPPED_SITES) tabs[host] = await loadHealthy(ctx, host);
 
     // 3. delta.test alone fails while its neighbours on AWS us-east-1 load: that site's own problem.

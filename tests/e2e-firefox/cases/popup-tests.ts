@@ -1,16 +1,16 @@
 import path from 'node:path';
-import { assert, assertEqual } from '../../e2e/harness/assert';
+import { assert, assertEqual } from '../../e2e-shared/assert';
+import { waitForStoredFailures } from '../../e2e-shared/stored-events';
+import { visit } from '../../e2e-shared/tab-actions';
 import type { FirefoxTest } from '../harness/e2e-test';
 import { openPopupTab, savePopupScreenshot, waitForPopup } from '../harness/popup-probe';
-import { waitForStoredFailures } from '../harness/stored-events';
-import { visit } from '../harness/tab-actions';
 
 export const POPUP_TESTS: FirefoxTest[] = [
   {
     name: 'popup (opened as a tab) lists the failing tab’s failures',
     async run(ctx) {
       const { tabId } = await visit(ctx, ctx.servers.urls.failingApi);
-      const { background } = ctx.session;
+      const { extension: background } = ctx.session;
       await waitForStoredFailures(background, (e) => e.site === 'shop.test', 'shop.test', 3);
       const popup = await openPopupTab(background, tabId);
       const shown = await waitForPopup(
@@ -37,7 +37,7 @@ export const POPUP_TESTS: FirefoxTest[] = [
     async run(ctx) {
       const { page, tabId } = await visit(ctx, ctx.servers.urls.healthy);
       await page.waitForSelector('body[data-loaded="yes"]');
-      const { background } = ctx.session;
+      const { extension: background } = ctx.session;
       const popup = await openPopupTab(background, tabId);
       const shown = await waitForPopup(
         background,

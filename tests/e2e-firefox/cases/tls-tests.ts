@@ -1,8 +1,8 @@
-import { assert, assertEqual } from '../../e2e/harness/assert';
+import { assert, assertEqual } from '../../e2e-shared/assert';
+import { waitForStoredFailures } from '../../e2e-shared/stored-events';
+import { visit, waitForBadge } from '../../e2e-shared/tab-actions';
 import type { FirefoxTest } from '../harness/e2e-test';
 import { RECORD_TOO_LONG } from '../harness/firefox-errors';
-import { waitForStoredFailures } from '../harness/stored-events';
-import { visit, waitForBadge } from '../harness/tab-actions';
 
 export const TLS_TESTS: FirefoxTest[] = [
   {
@@ -23,7 +23,7 @@ export const TLS_TESTS: FirefoxTest[] = [
       assert(pageError.includes('NetworkError'), `the page's fetch failed: ${pageError}`);
 
       const [stored] = await waitForStoredFailures(
-        ctx.session.background,
+        ctx.session.extension,
         (e) => e.host === 'tls.test' && e.type === 'xmlhttprequest',
         'the https API call',
       );

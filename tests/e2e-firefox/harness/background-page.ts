@@ -1,3 +1,6 @@
+import type { ExtensionEval } from '../../e2e-shared/extension-eval';
+import { NAME_SHIM } from '../../e2e-shared/name-shim';
+import { withTimeout } from '../../e2e-shared/with-timeout';
 import type { RdpConnection } from './rdp-connection';
 import type { RdpPacket } from './rdp-frames';
 
@@ -6,21 +9,10 @@ import type { RdpPacket } from './rdp-frames';
  * root `listAddons` → the add-on's descriptor `getWatcher` → `watchTargets {targetType:'frame'}`,
  * whose `target-available-form` events name the background page's console actor.
  */
-export interface BackgroundPage {
-  /**
-   * Runs `fn(arg)` in the background page and returns its awaited result. `fn` is sent as source, so
-   * it may use only its argument and the page's globals; the result travels as JSON.
-   */
-  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<Awaited<R>>;
-}
+export type BackgroundPage = ExtensionEval;
 
 const BACKGROUND_SUFFIX = '/_generated_background_page.html';
 const EVALUATE_TIMEOUT_MS = 10_000;
-/**
- * tsx compiles this harness with esbuild's keepNames, which wraps named functions in `__name(...)`;
- * functions sent as source need that helper in the page too.
- */
-const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
 
 export async function attachBackgroundPage(rdp: RdpConnection, addonId: string): Promise<BackgroundPage> {
   const { addons } = (await rdp.request('root', 'listAddons')) as {
@@ -62,7 +54,7 @@ async function waitForBackgroundConsole(rdp: RdpConnection, watcherActor: string
   });
   try {
     await rdp.request(watcherActor, 'watchTargets', { targetType: 'frame' });
-    return await withTimeout(consoleActor, EVALUATE_TIMEOUT_MS, 'the background page target');
+    return await withTimeout(consoleActor, EVALUATE_TIMEOUT_MS, noAnswer('the background page target'));
   } finally {
     stop();
   }
@@ -94,7 +86,7 @@ async function evaluateToString(rdp: RdpConnection, consoleActor: string, text: 
         wake();
       }),
       EVALUATE_TIMEOUT_MS,
-      'an evaluation in the background page',
+      noAnswer('an evaluation in the background page'),
     );
     if (result.exceptionMessage !== undefined) {
       throw new Error(`background page threw: ${gripToText(result.exceptionMessage)}`);
@@ -123,10 +115,6 @@ function gripToText(grip: unknown): string {
   return long?.initial ?? JSON.stringify(grip);
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms waiting for ${what}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+function noAnswer(what: string): string {
+  return `no answer within ${EVALUATE_TIMEOUT_MS} ms waiting for ${what}`;
 }

@@ -1,15 +1,7 @@
-import type { FaultServers } from '../../e2e/harness/fault-servers';
+import type { E2eContext, E2eTest } from '../../e2e-shared/e2e-test';
 import type { FirefoxSession } from './launch-firefox';
 
 /** What each Firefox e2e test gets: a fresh Firefox profile with the add-on, and the shared servers. */
-export interface FirefoxContext {
-  session: FirefoxSession;
-  servers: FaultServers;
-  /** Where screenshots go (test-results/). */
-  resultsDir: string;
-}
+export type FirefoxContext = E2eContext<FirefoxSession>;
 
-export interface FirefoxTest {
-  name: string;
-  run(ctx: FirefoxContext): Promise<void>;
-}
+export type FirefoxTest = E2eTest<FirefoxSession>;

@@ -1,4 +1,4 @@
-import { HOST_NAMES } from '../../e2e/harness/fault-servers';
+import { HOST_NAMES } from '../../e2e-shared/fault-servers';
 
 /**
  * Names Firefox maps to 127.0.0.1. `network.dns.localDomains` takes exact names only, so the

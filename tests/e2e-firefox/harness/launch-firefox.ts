@@ -1,29 +1,22 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { BrowserSession } from '../../e2e-shared/e2e-test';
+import type { LaunchOptions } from '../../e2e-shared/run-suite';
+import { setStoredSetting } from '../../e2e-shared/stored-setting';
 import { attachBackgroundPage, type BackgroundPage } from './background-page';
-import { setStoredSetting } from './extension-probe';
 import { getFirefoxPrefs } from './firefox-prefs';
 import { getFreePort } from './free-port';
 import { connectRdp, type RdpConnection } from './rdp-connection';
 
 /** A headless firefox-esr with the built add-on installed and its background page reachable over RDP. */
-export interface FirefoxSession {
+export interface FirefoxSession extends BrowserSession<Page> {
   browser: Browser;
-  background: BackgroundPage;
+  /** The add-on's background page, reached over RDP. */
+  extension: BackgroundPage;
   addonId: string;
   /** `moz-extension://UUID` of the add-on (fixed by a pref). */
   extensionOrigin: string;
-  close(): Promise<void>;
-}
-
-export interface LaunchOptions {
-  /** Built firefox-mv2 folder. */
-  extensionDir: string;
-  /** Temp HOME goes here (Firefox writes ~/.cache, ~/.config); kept inside test-results/. */
-  scratchDir: string;
-  /** Written into the extension's settings (`probeUrls`) before the tests start. */
-  probeUrls?: string[];
 }
 
 const ADDON_UUID = '7e2b3c1a-0f4d-4e5a-9b6c-8d7e6f5a4b3c';
@@ -38,6 +31,7 @@ export async function readAddonId(extensionDir: string): Promise<string> {
   return id;
 }
 
+/** Launches with a temp HOME in `options.scratchDir` (Firefox writes ~/.cache, ~/.config there). */
 export async function launchFirefox(options: LaunchOptions): Promise<FirefoxSession> {
   const addonId = await readAddonId(options.extensionDir);
   await mkdir(options.scratchDir, { recursive: true });
@@ -63,9 +57,17 @@ export async function launchFirefox(options: LaunchOptions): Promise<FirefoxSess
     const installed = await browser.installExtension(path.resolve(options.extensionDir));
     if (installed !== addonId) throw new Error(`installed add-on ${installed}, expected ${addonId}`);
     rdp = await connectRdp(rdpPort);
-    const background = await attachBackgroundPage(rdp, addonId);
-    if (options.probeUrls) await setStoredSetting(background, 'probeUrls', options.probeUrls);
-    return { browser, background, addonId, extensionOrigin: `moz-extension://${ADDON_UUID}`, close };
+    const extension = await attachBackgroundPage(rdp, addonId);
+    if (options.probeUrls) await setStoredSetting(extension, 'probeUrls', options.probeUrls);
+    const launched = browser;
+    return {
+      browser,
+      extension,
+      openPage: () => launched.newPage(),
+      addonId,
+      extensionOrigin: `moz-extension://${ADDON_UUID}`,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import { waitFor } from '../../e2e/harness/wait-for';
+import type { ExtensionScope } from '../../e2e-shared/extension-eval';
+import { waitForAccepted } from '../../e2e-shared/wait-for';
 import type { BackgroundPage } from './background-page';
-import type { ExtensionScope } from './extension-scope';
 
 /**
  * The popup page opened as a tab (BiDi cannot drive extension pages), told which tab to report on
@@ -24,7 +24,7 @@ export interface PopupTab {
 
 export async function openPopupTab(bg: BackgroundPage, forTabId: number): Promise<PopupTab> {
   const tab = await bg.evaluate(async (forTabId) => {
-    const created = await (globalThis as ExtensionScope).browser.tabs.create({
+    const created = await (globalThis as ExtensionScope).browser!.tabs.create({
       url: `/popup.html?tabId=${forTabId}`,
     });
     return { id: created.id!, windowId: created.windowId! };
@@ -36,7 +36,7 @@ export async function openPopupTab(bg: BackgroundPage, forTabId: number): Promis
 export function readPopup(bg: BackgroundPage, popup: PopupTab): Promise<PopupSnapshot | undefined> {
   return bg.evaluate((search) => {
     // The polyfill types views as an empty Window interface; they are DOM windows.
-    const views = (globalThis as ExtensionScope).browser.extension.getViews({
+    const views = (globalThis as ExtensionScope).browser!.extension.getViews({
       type: 'tab',
     }) as unknown as Window[];
     const view = views.find((w) => w.location.pathname === '/popup.html' && w.location.search === search);
@@ -48,27 +48,19 @@ export function readPopup(bg: BackgroundPage, popup: PopupTab): Promise<PopupSna
 }
 
 /** Waits until the popup shows something `accept` takes; a timeout reports the last snapshot. */
-export async function waitForPopup(
+export function waitForPopup(
   bg: BackgroundPage,
   popup: PopupTab,
   accept: (snapshot: PopupSnapshot) => boolean,
   what: string,
 ): Promise<PopupSnapshot> {
-  let last: PopupSnapshot | undefined;
-  try {
-    return await waitFor(what, async () => {
-      last = await readPopup(bg, popup);
-      return last && accept(last) ? last : undefined;
-    });
-  } catch (error) {
-    throw new Error(`${(error as Error).message}; last popup ${JSON.stringify(last)}`);
-  }
+  return waitForAccepted(what, 'popup', () => readPopup(bg, popup), accept);
 }
 
 /** Saves a PNG of the popup tab (it is the active tab of its window right after opening). */
 export async function savePopupScreenshot(bg: BackgroundPage, popup: PopupTab, file: string): Promise<void> {
   const dataUrl = await bg.evaluate(
-    (windowId) => (globalThis as ExtensionScope).browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
+    (windowId) => (globalThis as ExtensionScope).browser!.tabs.captureVisibleTab(windowId, { format: 'png' }),
     popup.windowId,
   );
   const [, base64 = ''] = dataUrl.split(',');

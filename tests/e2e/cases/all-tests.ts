@@ -1,14 +1,17 @@
+import { createFailureKindTests } from '../../e2e-shared/cases/failure-kind-tests';
+import { createPageTests } from '../../e2e-shared/cases/page-tests';
+import { CHROMIUM_TRAITS } from '../harness/chromium-traits';
 import type { E2eTest } from '../harness/e2e-test';
-import { FAILURE_KIND_TESTS } from './failure-kind-tests';
 import { OUTAGE_TESTS } from './outage-tests';
-import { PAGE_TESTS } from './page-tests';
 import { POPUP_TESTS } from './popup-tests';
+import { RECOVERY_TESTS } from './recovery-tests';
 import { WORKER_RESTART_TESTS } from './worker-restart-tests';
 
-/** Every e2e test, in the order the runner runs them. */
+/** Every Chromium e2e test, in the order the runner runs them. */
 export const ALL_TESTS: E2eTest[] = [
-  ...FAILURE_KIND_TESTS,
-  ...PAGE_TESTS,
+  ...createFailureKindTests(CHROMIUM_TRAITS),
+  ...createPageTests(CHROMIUM_TRAITS),
+  ...RECOVERY_TESTS,
   ...POPUP_TESTS,
   ...WORKER_RESTART_TESTS,
   ...OUTAGE_TESTS,

@@ -2,16 +2,23 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { BADGE_COLORS } from '../../../utils/badge/badge-state';
 import type { HostRecord } from '../../../utils/store/records';
-import { assert, assertEqual, hexToRgba } from '../harness/assert';
+import { assert, assertEqual, hexToRgba } from '../../e2e-shared/assert';
+import { readStore } from '../../e2e-shared/extension-probe';
+import type { SiteFault } from '../../e2e-shared/fault-servers';
+import { setStoredSetting } from '../../e2e-shared/stored-setting';
+import {
+  type VisitedTab as AnyVisitedTab,
+  visit,
+  waitForBadge,
+  waitForTabComplete,
+} from '../../e2e-shared/tab-actions';
+import { waitFor } from '../../e2e-shared/wait-for';
 import { getSeriousViolations, runAxe } from '../harness/axe';
 import type { E2eContext, E2eTest } from '../harness/e2e-test';
-import { readStore } from '../harness/extension-probe';
-import type { SiteFault } from '../harness/fault-servers';
-import { setStoredSetting } from '../harness/launch-extension';
 import { addUserMappings } from '../harness/options-actions';
 import { markWorker, stopServiceWorker, waitForFreshWorker } from '../harness/service-worker';
-import { type VisitedTab, visit, waitForBadge, waitForTabComplete } from '../harness/tab-actions';
-import { waitFor } from '../harness/wait-for';
+
+type VisitedTab = AnyVisitedTab<Page>;
 
 /** Four unrelated sites (distinct registrable domains) the user maps onto AWS us-east-1. */
 const SITES = ['alpha.test', 'bravo.test', 'charlie.test', 'delta.test'];
@@ -24,7 +31,7 @@ async function mapSitesToAws(ctx: E2eContext): Promise<void> {
 }
 
 async function isPlacedOnAws(ctx: E2eContext, host: string): Promise<boolean> {
-  const hosts = await readStore<HostRecord>(ctx.session.worker, 'outage-lens', 'hosts');
+  const hosts = await readStore<HostRecord>(ctx.session.extension, 'outage-lens', 'hosts');
   const record = hosts.find((h) => h.host === host);
   return record?.attributions.some((a) => a.provider === 'aws' && a.region === 'us-east-1') ?? false;
 }
@@ -136,7 +143,7 @@ export const OUTAGE_TESTS: E2eTest[] = [
     name: 'the own connection down (every probe endpoint unreachable, unrelated sites failing): NET badge',
     async run(ctx) {
       // The probe list points at a port nobody listens on: the connection check fails like it does offline.
-      await setStoredSetting(ctx.session.worker, 'probeUrls', [ctx.servers.urls.refused]);
+      await setStoredSetting(ctx.session.extension, 'probeUrls', [ctx.servers.urls.refused]);
       const tabs: VisitedTab[] = [];
       for (const host of ['alpha.test', 'bravo.test', 'charlie.test'])
         tabs.push(await loadHealthySite(ctx, host));

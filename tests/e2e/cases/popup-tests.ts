@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { assert, assertEqual } from '../harness/assert';
+import { assert, assertEqual } from '../../e2e-shared/assert';
+import { waitForStoredFailures } from '../../e2e-shared/stored-events';
+import { visit } from '../../e2e-shared/tab-actions';
 import { getSeriousViolations, runAxe } from '../harness/axe';
 import type { E2eContext, E2eTest } from '../harness/e2e-test';
-import { waitForStoredFailures } from '../harness/stored-events';
-import { visit } from '../harness/tab-actions';
 
 /** Opens the popup page for one tab, sized like the toolbar popup. */
 async function openPopup(ctx: E2eContext, tabId: number): Promise<Page> {
@@ -19,7 +19,7 @@ export const POPUP_TESTS: E2eTest[] = [
     name: 'popup lists the failing tab’s failures (screenshot, keyboard, axe)',
     async run(ctx) {
       const { tabId } = await visit(ctx, ctx.servers.urls.failingApi);
-      await waitForStoredFailures(ctx.session.worker, (e) => e.site === 'shop.test', 'shop.test', 3);
+      await waitForStoredFailures(ctx.session.extension, (e) => e.site === 'shop.test', 'shop.test', 3);
       const popup = await openPopup(ctx, tabId);
       await popup.waitForFunction(() => document.querySelectorAll('li.failure').length >= 3);
       const text = (await popup.locator('main').textContent()) ?? '';

@@ -1,15 +1,7 @@
-import type { FaultServers } from './fault-servers';
+import type { E2eContext as SharedContext, E2eTest as SharedTest } from '../../e2e-shared/e2e-test';
 import type { ExtensionSession } from './launch-extension';
 
-/** What each e2e test gets: a fresh browser profile with the extension, and the shared servers. */
-export interface E2eContext {
-  session: ExtensionSession;
-  servers: FaultServers;
-  /** Where screenshots and reports go (test-results/). */
-  resultsDir: string;
-}
+/** What each Chromium e2e test gets: a fresh profile with the extension, and the shared servers. */
+export type E2eContext = SharedContext<ExtensionSession>;
 
-export interface E2eTest {
-  name: string;
-  run(ctx: E2eContext): Promise<void>;
-}
+export type E2eTest = SharedTest<ExtensionSession>;

@@ -1,25 +1,23 @@
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
-import { HOST_NAMES } from './fault-servers';
-import type { WorkerScope } from './worker-chrome';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { BrowserSession } from '../../e2e-shared/e2e-test';
+import type { ExtensionEval, ExtensionScope } from '../../e2e-shared/extension-eval';
+import { HOST_NAMES } from '../../e2e-shared/fault-servers';
+import { NAME_SHIM } from '../../e2e-shared/name-shim';
+import type { LaunchOptions as SuiteLaunchOptions } from '../../e2e-shared/run-suite';
+import { setStoredSetting } from '../../e2e-shared/stored-setting';
 
 /** A Chromium profile with the built extension loaded and its service worker ready. */
-export interface ExtensionSession {
+export interface ExtensionSession extends BrowserSession<Page> {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
-  close(): Promise<void>;
 }
 
-export interface LaunchOptions {
-  /** Built chrome-mv3 folder. */
-  extensionDir: string;
-  /** Temp folders (profile, HOME, XDG) go here; kept inside test-results/. */
-  scratchDir: string;
+/** The suite's options (scratchDir: profile, HOME and XDG go there), and a window for the demo. */
+export interface LaunchOptions extends SuiteLaunchOptions {
   headless?: boolean;
-  /** Written into the extension's settings (`probeUrls`) before the test starts. */
-  probeUrls?: string[];
 }
 
 /** Every fake name goes to 127.0.0.1, every other name is NXDOMAIN: no real DNS, no internet. */
@@ -60,8 +58,16 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
     await installNameShim(worker);
     await context.addInitScript(NAME_SHIM);
     await waitForListeners(worker);
-    if (options.probeUrls) await setStoredSetting(worker, 'probeUrls', options.probeUrls);
-    return { context, worker, extensionId, close: () => context.close() };
+    const extension = createWorkerEval(worker);
+    if (options.probeUrls) await setStoredSetting(extension, 'probeUrls', options.probeUrls);
+    return {
+      context,
+      worker,
+      extensionId,
+      extension,
+      openPage: () => context.newPage(),
+      close: () => context.close(),
+    };
   } catch (error) {
     await context.close();
     throw error;
@@ -69,55 +75,15 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
 }
 
 /**
- * Merges one field into the extension's `settings` kv row, the same row its options page writes, once the
- * background has created the database (it opens it at start-up).
+ * Sends functions to the service worker. Playwright keeps one Worker handle across a worker restart,
+ * so this keeps working after one (once the name shim is back: see waitForFreshWorker).
  */
-export async function setStoredSetting(worker: Worker, field: string, value: unknown): Promise<void> {
-  await worker.evaluate(
-    async ({ field, value }) => {
-      const open = () =>
-        new Promise<IDBDatabase | null>((resolve) => {
-          const req = indexedDB.open('outage-lens');
-          // Never create the database ourselves (toolchain pitfall 4): wait for the extension's.
-          req.onupgradeneeded = () => req.transaction?.abort();
-          req.onerror = () => resolve(null);
-          req.onsuccess = () => {
-            if (req.result.objectStoreNames.contains('kv')) resolve(req.result);
-            else {
-              req.result.close();
-              resolve(null);
-            }
-          };
-        });
-      const deadline = Date.now() + 10_000;
-      let db = await open();
-      while (!db) {
-        if (Date.now() > deadline) throw new Error('the extension never created its database');
-        await new Promise((resolve) => setTimeout(resolve, 25));
-        db = await open();
-      }
-      const store = db.transaction('kv', 'readwrite').objectStore('kv');
-      await new Promise<void>((resolve, reject) => {
-        const get = store.get('settings');
-        get.onsuccess = () => {
-          const current = (get.result?.value ?? {}) as Record<string, unknown>;
-          const put = store.put({ key: 'settings', version: 1, value: { ...current, [field]: value } });
-          put.onsuccess = () => resolve();
-          put.onerror = () => reject(put.error);
-        };
-        get.onerror = () => reject(get.error);
-      });
-      db.close();
-    },
-    { field, value },
-  );
+function createWorkerEval(worker: Worker): ExtensionEval {
+  return {
+    // Playwright types the argument through its own Unboxed<>; for JSON arguments it is the same type.
+    evaluate: (fn, arg) => worker.evaluate(fn as (arg: unknown) => never, arg),
+  };
 }
-
-/**
- * tsx compiles this harness with esbuild's keepNames, which wraps named functions in `__name(...)`;
- * functions passed to evaluate() are sent as source, so the page or worker needs that helper too.
- */
-const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
 
 export async function installNameShim(target: Worker): Promise<void> {
   await target.evaluate(NAME_SHIM);
@@ -127,10 +93,11 @@ export async function installNameShim(target: Worker): Promise<void> {
 export async function waitForListeners(worker: Worker): Promise<void> {
   await worker.evaluate(async () => {
     const deadline = Date.now() + 10_000;
+    const { chrome } = globalThis as ExtensionScope;
     const ready = () =>
-      (globalThis as WorkerScope).chrome.webRequest.onErrorOccurred.hasListeners() &&
-      (globalThis as WorkerScope).chrome.webRequest.onCompleted.hasListeners() &&
-      (globalThis as WorkerScope).chrome.webNavigation.onErrorOccurred.hasListeners();
+      chrome!.webRequest.onErrorOccurred.hasListeners() &&
+      chrome!.webRequest.onCompleted.hasListeners() &&
+      chrome!.webNavigation.onErrorOccurred.hasListeners();
     while (!ready()) {
       if (Date.now() > deadline) throw new Error('background listeners never registered');
       await new Promise((resolve) => setTimeout(resolve, 25));

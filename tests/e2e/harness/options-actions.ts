@@ -1,6 +1,6 @@
+import { readStore } from '../../e2e-shared/extension-probe';
+import { waitFor } from '../../e2e-shared/wait-for';
 import type { E2eContext } from './e2e-test';
-import { readStore } from './extension-probe';
-import { waitFor } from './wait-for';
 
 export interface MappingInput {
   match: string;
@@ -30,7 +30,7 @@ export async function addUserMappings(ctx: E2eContext, mappings: readonly Mappin
     await page.getByRole('list', { name: 'Your mappings' }).getByText(m.match, { exact: true }).waitFor();
   }
   await waitFor(`${mappings.length} stored user mappings`, async () => {
-    const rows = await readStore<MappingsRow>(ctx.session.worker, 'outage-lens', 'kv');
+    const rows = await readStore<MappingsRow>(ctx.session.extension, 'outage-lens', 'kv');
     const stored = rows.find((r) => r.key === 'user-mappings')?.value?.mappings ?? [];
     return stored.length >= mappings.length ? true : undefined;
   });

@@ -1,7 +1,7 @@
 import type { Worker } from 'playwright-core';
+import { waitFor } from '../../e2e-shared/wait-for';
 import type { E2eContext } from './e2e-test';
 import { installNameShim, waitForListeners } from './launch-extension';
-import { waitFor } from './wait-for';
 
 /**
  * Stops the extension's service worker the way Chromium does after 30 s idle (while DevTools is

@@ -3,13 +3,16 @@ import net from 'node:net';
 
 /**
  * Local servers on 127.0.0.1 (port 0) that fail the way real sites fail, so the browser reports
- * genuine errors. Chromium maps the fake names below to 127.0.0.1 (see HOST_NAMES); the failure
+ * genuine errors. Both browsers map the fake names below to 127.0.0.1 (see HOST_NAMES); the failure
  * kind comes from the port (refused, reset, empty) or from the Host header on the web server.
  *
  * Layout of `FaultServers.urls`: one ready-to-visit URL per scenario, keyed by scenario name.
  */
 
-/** Names Chromium resolves to 127.0.0.1; every other name is NXDOMAIN. */
+/**
+ * Names the browsers resolve to 127.0.0.1; every other name is NXDOMAIN. Firefox takes exact names
+ * only (tests/e2e-firefox/harness/firefox-prefs.ts).
+ */
 export const HOST_NAMES = [
   'ok.test',
   '*.ok.test',

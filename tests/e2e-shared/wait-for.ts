@@ -23,3 +23,24 @@ export async function waitFor<T>(
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+/**
+ * Polls `read` until `accept` takes what it returns; a timeout names the last value read, so a
+ * failure shows what the extension showed instead (`label`: what that value is, e.g. "badge").
+ */
+export async function waitForAccepted<T>(
+  what: string,
+  label: string,
+  read: () => Promise<T | undefined>,
+  accept: (value: T) => boolean,
+): Promise<T> {
+  let last: T | undefined;
+  try {
+    return await waitFor(what, async () => {
+      last = await read();
+      return last !== undefined && accept(last) ? last : undefined;
+    });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; last ${label} ${JSON.stringify(last)}`);
+  }
+}

@@ -1,12 +1,12 @@
-import type { Worker } from 'playwright-core';
-import type { LoadEvent } from '../../../utils/observe/types';
-import { DB_NAME, EVENTS_STORE } from '../../../utils/store/db';
+import type { LoadEvent } from '../../utils/observe/types';
+import { DB_NAME, EVENTS_STORE } from '../../utils/store/db';
+import type { ExtensionEval } from './extension-eval';
 import { readStore } from './extension-probe';
 import { waitFor } from './wait-for';
 
 /** Every LoadEvent the extension stored in IndexedDB. */
-export function getStoredEvents(worker: Worker): Promise<LoadEvent[]> {
-  return readStore<LoadEvent>(worker, DB_NAME, EVENTS_STORE);
+export function getStoredEvents(extension: ExtensionEval): Promise<LoadEvent[]> {
+  return readStore<LoadEvent>(extension, DB_NAME, EVENTS_STORE);
 }
 
 export function isFailure(event: LoadEvent): boolean {
@@ -15,13 +15,13 @@ export function isFailure(event: LoadEvent): boolean {
 
 /** Waits until at least `count` stored failures match, then returns all that match. */
 export async function waitForStoredFailures(
-  worker: Worker,
+  extension: ExtensionEval,
   match: (event: LoadEvent) => boolean,
   what: string,
   count = 1,
 ): Promise<LoadEvent[]> {
   return waitFor(`${count} stored failure(s) for ${what}`, async () => {
-    const found = (await getStoredEvents(worker)).filter((e) => isFailure(e) && match(e));
+    const found = (await getStoredEvents(extension)).filter((e) => isFailure(e) && match(e));
     return found.length >= count ? found : undefined;
   });
 }
