@@ -142,6 +142,18 @@ export function createRangeTable(data: RangeTableData): RangeTable {
     return made[madeOf[p]! - 1]!;
   }
 
+  /** Whether the /16 with these top bits (IPv4 0..65535, IPv6 65536 + first group) holds no provider. */
+  function isVacant(top: number): boolean {
+    const v = vacancy[top]!;
+    if (v !== 0) return v === 1;
+    const vacant =
+      top < 65536
+        ? isVacantTop16(1, starts4, owners4, index4, top)
+        : isVacantTop16(4, starts6, owners6, index6, top - 65536);
+    vacancy[top] = vacant ? 1 : 2;
+    return vacant;
+  }
+
   function lookupV4(ip: number): RangeEntry | null {
     const top = ip >>> 16;
     let slot = slots4[top]!;
@@ -236,25 +248,16 @@ export function createRangeTable(data: RangeTableData): RangeTable {
     data,
     lookup(ip: string): RangeEntry | null {
       const top = peekTop16(ip);
-      if (top >= 0) {
-        let v = vacancy[top]!;
-        if (v === 0) {
-          const vacant =
-            top < 65536
-              ? isVacantTop16(1, starts4, owners4, index4, top)
-              : isVacantTop16(4, starts6, owners6, index6, top - 65536);
-          v = vacant ? 1 : 2;
-          vacancy[top] = v;
-        }
-        if (v === 1) return null;
-      }
-      // The peek already told the family when it answered; otherwise try both forms.
-      if (top < 65536) {
+      if (top < 0) {
+        // The start did not tell the family (or it is not an address): try both forms.
         const v = parseIpv4(ip);
         if (v >= 0) return lookupV4(v);
-        if (top >= 0) return null;
+        return parseIpv6(ip, Q) ? lookupV6() : null;
       }
-      return parseIpv6(ip, Q) ? lookupV6() : null;
+      if (isVacant(top)) return null;
+      if (top >= 65536) return parseIpv6(ip, Q) ? lookupV6() : null;
+      const v = parseIpv4(ip);
+      return v >= 0 ? lookupV4(v) : null;
     },
     getStats: () => ({
       prefixesV4: v4.count,
