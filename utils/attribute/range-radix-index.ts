@@ -16,10 +16,6 @@
  *                                   and [513] = the block's end (so [2c + 3] is always chunk c's end).
  *                                   A leaf is searched like a top-16 bucket: [first - 1, end) for the last start ≤
  *                                   the address. Child and bounds sit side by side: one cache line per level.
- *   keys   Uint32Array(intervals)  per interval, 32 bits of its start just below what its leaf's intervals all
- *                                   share: bits 16–47 for a top-16 bucket, bits d+8 to d+39 in a leaf at depth d
- *                                   (zero past bit 127). A leaf's search compares these (a few cache lines) and reads
- *                                   the 16-byte start only on a tie.
  * A node's depth (the address bit where its chunk starts: 16 at a root, +8 per level) is not stored: a lookup counts
  * it on the way down.
  */
@@ -30,7 +26,6 @@ export interface RadixIndex {
   /** Grows (is replaced) as trees are built: read it after buildRadixRoot, never keep an old reference. */
   nodes: Int32Array;
   nodeCount: number;
-  keys: Uint32Array;
   /** Intervals, top-16 index and leaf size the trees are built from. */
   readonly starts: Uint32Array;
   readonly top16: Uint32Array;
@@ -47,26 +42,12 @@ export const UNBUILT = -2;
 export function createRadixIndex(starts: Uint32Array, top16: Uint32Array, leafSize: number): RadixIndex {
   const roots = new Int32Array(65536);
   for (let top = 0; top < 65536; top++) roots[top] = top16[top + 1]! - top16[top]! > leafSize ? UNBUILT : -1;
-  // Keys for the top-16 buckets; a crowded /16's are rewritten when its tree is built.
-  const count = starts.length / 4;
-  const keys = new Uint32Array(count);
-  for (let i = 0; i < count; i++) keys[i] = getKeyWindow(starts, i * 4, 16);
-  return { roots, nodes: new Int32Array(0), nodeCount: 0, keys, starts, top16, leafSize };
-}
-
-/** The 32 bits of the 128-bit value at words[at..at+3] from bit `from` (a multiple of 8) on; zero past bit 127. */
-export function getKeyWindow(words: ArrayLike<number>, at: number, from: number): number {
-  if (from >= 128) return 0;
-  const w = from >>> 5;
-  const r = from & 31;
-  if (r === 0) return words[at + w]!;
-  const low = w < 3 ? words[at + w + 1]! >>> (32 - r) : 0;
-  return ((words[at + w]! << r) | low) >>> 0;
+  return { roots, nodes: new Int32Array(0), nodeCount: 0, starts, top16, leafSize };
 }
 
 /** Builds the tree of one crowded /16 (roots[top] === UNBUILT) and returns its root node. */
 export function buildRadixRoot(index: RadixIndex, top: number): number {
-  const { starts, leafSize, keys } = index;
+  const { starts, leafSize } = index;
   // Blocks still to split, breadth-first (so no recursion limit applies): first interval, end and depth (the
   // address bit where the block's chunk starts) per node, for the nodes made from `first` on.
   const work: number[] = [];
@@ -102,11 +83,7 @@ export function buildRadixRoot(index: RadixIndex, top: number): number {
     for (let c = 0; c < 256; c++) {
       const f = nodes[base + 2 * c + 1]!;
       const t = nodes[base + 2 * c + 3]!;
-      if (t - f > leafSize && depth < 120) nodes[base + 2 * c] = push(f, t, depth + 8);
-      else {
-        nodes[base + 2 * c] = -1;
-        for (let i = f; i < t; i++) keys[i] = getKeyWindow(starts, i * 4, depth + 8);
-      }
+      nodes[base + 2 * c] = t - f > leafSize && depth < 120 ? push(f, t, depth + 8) : -1;
     }
     nodes[base + 512] = -1;
   }

@@ -21,7 +21,7 @@
 import { formatCidr } from './cidr';
 import { parseIpv4, parseIpv6, peekTop16 } from './ip-address';
 import { buildIntervalsV4, buildIntervalsV6, buildTop16Index, isVacantTop16 } from './range-intervals';
-import { buildRadixRoot, createRadixIndex, getKeyWindow, NODE_STRIDE, UNBUILT } from './range-radix-index';
+import { buildRadixRoot, createRadixIndex, NODE_STRIDE, UNBUILT } from './range-radix-index';
 import { buildSubSlot, createSubIndex } from './range-sub-index';
 
 /** What a prefix says, shared by every prefix with the same provider/region/service/feed. */
@@ -102,7 +102,6 @@ export function createRangeTable(data: RangeTableData): RangeTable {
   const firsts4 = sub4.firsts;
   const radix6 = createRadixIndex(starts6, index6, RADIX_LEAF_V6);
   const roots6 = radix6.roots;
-  const keys6 = radix6.keys;
   // Per top 16 bits (IPv4 first, then IPv6): 0 = not looked at yet, 1 = no provider anywhere in the /16 (the
   // lookup ends after the first characters), 2 = some provider.
   const vacancy = new Uint8Array(131072);
@@ -193,8 +192,6 @@ export function createRangeTable(data: RangeTableData): RangeTable {
     const nodes6 = radix6.nodes;
     let lo: number;
     let hi: number;
-    // Bit where the searched intervals' keys start (range-radix-index.ts): below what they all share.
-    let from = 16;
     if (node < 0) {
       lo = index6[top]!;
       hi = index6[top + 1]!;
@@ -206,34 +203,25 @@ export function createRangeTable(data: RangeTableData): RangeTable {
         if (child < 0) {
           lo = nodes6[k + 1]!;
           hi = nodes6[k + 3]!;
-          from = depth + 8;
           break;
         }
         node = child;
       }
     }
-    // Every start in [lo, hi) shares the address's bits above `from`, so their keys order them; equal keys fall back
-    // to the full start. The interval before lo is the answer when none of them is ≤ the address.
-    const qk = getKeyWindow(Q, 0, from);
     if (lo > 0) lo--;
     let count = hi - lo;
     while (count > 1) {
       const half = count >> 1;
-      const m = lo + half;
-      const key = keys6[m]!;
+      const o = (lo + half) * 4;
+      const a = starts6[o]!;
       let le: boolean;
-      if (key !== qk) le = key < qk;
+      if (a !== q0) le = a < q0;
       else {
-        const o = m * 4;
-        const a = starts6[o]!;
-        if (a !== q0) le = a < q0;
+        const b = starts6[o + 1]!;
+        if (b !== q1) le = b < q1;
         else {
-          const b = starts6[o + 1]!;
-          if (b !== q1) le = b < q1;
-          else {
-            const c = starts6[o + 2]!;
-            le = c !== q2 ? c < q2 : starts6[o + 3]! <= q3;
-          }
+          const c = starts6[o + 2]!;
+          le = c !== q2 ? c < q2 : starts6[o + 3]! <= q3;
         }
       }
       if (le) lo += half;
@@ -282,7 +270,6 @@ export function createRangeTable(data: RangeTableData): RangeTable {
         firsts4,
         roots6,
         radix6.nodes,
-        keys6,
         vacancy,
         madeOf4,
         madeOf6,
