@@ -19,7 +19,7 @@
  * levels) → binary search → the interval's answer.
  */
 import { formatCidr } from './cidr';
-import { parseIpv4, parseIpv6, peekTop16 } from './ip-address';
+import { PEEK_TOP_MASK, parseIpv4, parseIpv6, parseIpv6After, peekAddress } from './ip-address';
 import { buildIntervalsV4, buildIntervalsV6, buildTop16Index, isVacantTop16 } from './range-intervals';
 import { buildRadixRoot, createRadixIndex, NODE_STRIDE, UNBUILT } from './range-radix-index';
 import { buildSubSlot, createSubIndex } from './range-sub-index';
@@ -235,15 +235,16 @@ export function createRangeTable(data: RangeTableData): RangeTable {
   return {
     data,
     lookup(ip: string): RangeEntry | null {
-      const top = peekTop16(ip);
-      if (top < 0) {
+      const peek = peekAddress(ip);
+      if (peek < 0) {
         // The start did not tell the family (or it is not an address): try both forms.
         const v = parseIpv4(ip);
         if (v >= 0) return lookupV4(v);
         return parseIpv6(ip, Q) ? lookupV6() : null;
       }
+      const top = peek & PEEK_TOP_MASK;
       if (isVacant(top)) return null;
-      if (top >= 65536) return parseIpv6(ip, Q) ? lookupV6() : null;
+      if (top >= 65536) return parseIpv6After(ip, top - 65536, peek >>> 17, Q) ? lookupV6() : null;
       const v = parseIpv4(ip);
       return v >= 0 ? lookupV4(v) : null;
     },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatAddress, formatCidr, parseCidr } from '../cidr';
-import { parseIpv4, parseIpv6 } from '../ip-address';
+import { PEEK_TOP_MASK, parseIpv4, parseIpv6, parseIpv6After, peekAddress } from '../ip-address';
 
 describe('parseIpv4', () => {
   it.each([
@@ -111,5 +111,54 @@ describe('parseCidr', () => {
     [4, [0x0350010a], 32, '3.80.1.10/32'],
   ] as const)('formats %i %j /%i as %s', (family, w, len, text) => {
     expect(formatCidr(family, w, len)).toBe(text);
+  });
+});
+
+describe('parseIpv6After (resuming after the peeked first group)', () => {
+  const viaPeek = (text: string): number[] | null | 'no peek' => {
+    const peek = peekAddress(text);
+    const top = peek & PEEK_TOP_MASK;
+    if (peek < 0 || top < 65536) return 'no peek';
+    const out = new Uint32Array(4);
+    return parseIpv6After(text, top - 65536, peek >>> 17, out) ? [...out] : null;
+  };
+  const direct = (text: string): number[] | null => {
+    const out = new Uint32Array(4);
+    return parseIpv6(text, out) ? [...out] : null;
+  };
+
+  it.each([
+    '2603:1030::1',
+    '2603::',
+    '2603::%eth0',
+    '2603:1:2:3:4:5:6:7',
+    'fe80::1%eth0',
+    'a:b::c:1.2.3.4',
+    '2603:',
+    '2603:::1',
+    '2603::1::2',
+    '2603:%x',
+    '2603:1:2:3:4:5:6:7:8',
+    '2603:g::',
+  ])('%j reads the same as a full parse', (text) => {
+    expect(viaPeek(text)).toEqual(direct(text));
+  });
+
+  it('agrees with a full parse on any address, and on broken ones, whenever the peek answers', () => {
+    const brokenArb = fc.string({ unit: fc.constantFrom(...'0123456789abcdef:.%'), maxLength: 45 });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.ipV6(),
+          brokenArb,
+          fc.ipV6().map((t) => `${t}:`),
+        ),
+        (text) => {
+          const got = viaPeek(text);
+          if (got !== 'no peek') expect(got).toEqual(direct(text));
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });
