@@ -33,7 +33,7 @@ import {
   serializeRangeTable,
 } from '../utils/attribute/range-table';
 import type { Observation, RangePrefix } from '../utils/attribute/types';
-import { createRandom } from './lib/random';
+import { createRandom } from '../utils/random/seeded-random';
 import { getMedian } from './lib/stats';
 import type { BenchContext, BenchModule, BenchRow, BenchSection } from './types';
 

@@ -21,7 +21,7 @@ import type { LoadedRanges } from '../cli/lib/load-ranges';
 import { createInferenceEngine } from '../utils/infer/engine';
 import type { RawRequest } from '../utils/observe/types';
 import { createPipeline } from '../utils/pipeline/pipeline';
-import { createRandom } from './lib/random';
+import { createRandom } from '../utils/random/seeded-random';
 import { getQuantile } from './lib/stats';
 import type { BenchModule } from './types';
 

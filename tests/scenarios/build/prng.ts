@@ -1,7 +1,8 @@
 /**
- * Seeded pseudo-random numbers for the scenario generator (mulberry32), so that the same
- * seed always yields byte-identical scenario files. Never seeded from the clock.
+ * Seeded pseudo-random helpers for the scenario generator, on the project's one seeded generator, so that the
+ * same seed always yields byte-identical scenario files. Never seeded from the clock.
  */
+import { createRandom } from '../../../utils/random/seeded-random';
 
 export interface Rng {
   /** Uniform float in [0, 1). */
@@ -16,14 +17,7 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = createRandom(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   return {
     next,

@@ -70,21 +70,7 @@ export function createHashedReference(prefixes: readonly RangePrefix[]) {
   };
 }
 
-/**
- * Seeded PRNG (mulberry32) so sampled addresses are the same on every run. Deliberately its own copy, not
- * bench/lib/random: unit tests depend only on utils/ and their own helpers (bench/ is outside the test tree), and
- * this oracle shares no code with the benchmark that measures the code under test.
- */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRandom } from '../../../random/seeded-random';
 
 export function randomBigInt(rand: () => number, bits: number): bigint {
   let v = 0n;
