@@ -173,8 +173,14 @@ const SECURITY_MODULE_BITS = 21 + 0x45;
  * what the user reads ("Browser said …") should not depend on which of the two reports arrived first.
  */
 export function getReadableError(error: string): string {
-  const nsresult = /^\s*error code (\d{1,10})\s*$/i.exec(error);
-  return (nsresult && NSRESULT_NAMES.get(Number(nsresult[1]))) ?? error;
+  const value = getNsresult(toCanonical(error));
+  return (value !== null && NSRESULT_NAMES.get(value)) || error;
+}
+
+/** The nsresult in a canonical `ERROR CODE N`, or null when the text is something else. */
+function getNsresult(canonical: string): number | null {
+  const match = /^ERROR CODE (\d{1,10})$/.exec(canonical);
+  return match ? Number(match[1]) : null;
 }
 
 /** Class of an `Error code N` string: by its NS_ name when listed, TLS for any NSS error, else unknown. */
@@ -202,8 +208,8 @@ export function classifyError(error: string): FailureClass {
   const known = ERROR_CLASSES[canonical];
   if (known) return known;
   // A number, not NSS free text: without this it would fall through to the TLS guess below.
-  const nsresult = /^ERROR CODE (\d{1,10})$/.exec(canonical);
-  if (nsresult) return classifyNsresult(Number(nsresult[1]));
+  const nsresult = getNsresult(canonical);
+  if (nsresult !== null) return classifyNsresult(nsresult);
   for (const [pattern, failureClass] of FALLBACK_PATTERNS) {
     if (pattern.test(canonical)) return failureClass;
   }
